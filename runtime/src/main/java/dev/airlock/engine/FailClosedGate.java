@@ -1,0 +1,43 @@
+package dev.airlock.engine;
+
+import dev.airlock.bridge.CallGate;
+import dev.airlock.bridge.GateAnswer;
+import dev.airlock.call.Classification;
+import dev.airlock.catalog.ActionCatalog;
+import java.util.Map;
+
+/** What guards the JVM when the engine cannot start: reads pass, everything else is refused with the cause. */
+final class FailClosedGate implements CallGate {
+
+    private final ActionCatalog catalog;
+    private final String problem;
+
+    FailClosedGate(ActionCatalog catalog, String problem) {
+        this.catalog = catalog;
+        this.problem = problem;
+    }
+
+    @Override
+    public int screen(String sdkService, String signingName, String operation) {
+        return classify(sdkService, signingName, operation) == Classification.READ ? PROCEED : NEEDS_REQUEST;
+    }
+
+    @Override
+    public GateAnswer decide(String origin, String sdkService, String signingName, String operation, String region,
+                             String endpoint, Map<String, Object> request) {
+        if (classify(sdkService, signingName, operation) == Classification.READ) {
+            return GateAnswer.proceed();
+        }
+        return GateAnswer.stop(GateAnswer.DENY, "Airlock denied " + sdkService + "." + operation
+                + ": it was NOT sent. Why: " + problem + ". Next: ask the human you work for to fix the Airlock "
+                + "configuration; do not retry until then.", null);
+    }
+
+    private Classification classify(String sdkService, String signingName, String operation) {
+        try {
+            return catalog.operation(catalog.servicePrefix(sdkService, signingName), operation).classification();
+        } catch (Throwable t) {
+            return Classification.DESTRUCTIVE;
+        }
+    }
+}
