@@ -26,7 +26,7 @@ final class Glob {
         int stars = count(this.pattern, '*');
         boolean question = this.pattern.indexOf('?') >= 0;
         int n = this.pattern.length();
-        if (stars == n) {
+        if (n > 0 && stars == n) {
             shape = Shape.ANY;
             literal = "";
         } else if (question) {
