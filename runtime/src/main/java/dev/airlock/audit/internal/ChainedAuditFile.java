@@ -116,13 +116,24 @@ final class ChainedAuditFile implements Closeable {
         }
     }
 
-    /** Log rotation or a deleted file: start a fresh file at the configured path rather than write into the void. */
+    /**
+     * Log rotation, a deleted file or directory, or a failed reopen: start afresh at the configured path rather
+     * than write into a file nobody will read.
+     */
     private void reopenIfMoved() throws IOException {
-        if (!Files.exists(file)) {
-            channel.close();
-            channel = openChannel(file);
-            knownSize = -1;
+        if (channel != null && channel.isOpen() && Files.exists(file)) {
+            return;
         }
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
+        knownSize = -1;
+        Path parent = file.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        channel = openChannel(file);
     }
 
     private static FileChannel openChannel(Path file) throws IOException {
@@ -200,6 +211,8 @@ final class ChainedAuditFile implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        if (channel != null) {
+            channel.close();
+        }
     }
 }
