@@ -37,7 +37,6 @@ final class ChainedAuditFile implements Closeable {
         ChainLink format(ChainLink end, ByteArrayOutputStream out) throws IOException;
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChainedAuditFile.class);
 
     private final Path file;
     private final Path head;
@@ -110,7 +109,7 @@ final class ChainedAuditFile implements Closeable {
         } catch (IOException | RuntimeException e) {
             // The records are written; only the guard against cut-off endings is behind. Say so once.
             if (!headFailing) {
-                LOG.warn("Airlock could not update the audit head file {}: {}", head, e.toString());
+                Log.LOG.warn("Airlock could not update the audit head file {}: {}", head, e.toString());
             }
             headFailing = true;
         }
@@ -214,5 +213,10 @@ final class ChainedAuditFile implements Closeable {
         if (channel != null) {
             channel.close();
         }
+    }
+
+    /** Created on first use: a process with nothing to report never touches logging. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(ChainedAuditFile.class);
     }
 }

@@ -35,7 +35,6 @@ public final class ChainedFileAuditLog implements AuditLog {
     private static final long CALL_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long FLUSH_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long CLOSE_WAIT_MILLIS = 5_000;
-    private static final Logger LOG = LoggerFactory.getLogger(ChainedFileAuditLog.class);
 
     private final ChainedAuditFile file;
     private final RecordFormat format;
@@ -177,7 +176,7 @@ public final class ChainedFileAuditLog implements AuditLog {
             try {
                 file.close();
             } catch (IOException e) {
-                LOG.debug("closing the audit file", e);
+                Log.LOG.debug("closing the audit file", e);
             }
         }
     }
@@ -199,13 +198,13 @@ public final class ChainedFileAuditLog implements AuditLog {
             try {
                 file.append((end, sink) -> formatBatch(end, sink, queueFull, writeFailed), out);
                 if (writeFailing) {
-                    LOG.warn("Airlock writes the audit file {} again", file.path());
+                    Log.LOG.warn("Airlock writes the audit file {} again", file.path());
                     writeFailing = false;
                 }
             } catch (IOException | RuntimeException e) {
                 droppedWriteFailed.addAndGet(batch.size() + queueFull + writeFailed);
                 if (!writeFailing) {
-                    LOG.warn("Airlock could not write the audit file {}: {}; records are counted as lost until "
+                    Log.LOG.warn("Airlock could not write the audit file {}: {}; records are counted as lost until "
                             + "it can", file.path(), e.toString());
                     writeFailing = true;
                 }
@@ -213,7 +212,7 @@ public final class ChainedFileAuditLog implements AuditLog {
         } catch (Throwable t) {
             // The writer must outlive anything a record can do to it.
             droppedWriteFailed.addAndGet(batch.size());
-            LOG.warn("Airlock's audit writer hit an unexpected error", t);
+            Log.LOG.warn("Airlock's audit writer hit an unexpected error", t);
         } finally {
             batch.clear();
             if (out.size() > (4 << 20)) {
@@ -235,7 +234,7 @@ public final class ChainedFileAuditLog implements AuditLog {
             } catch (RuntimeException e) {
                 truncate(sink, mark);
                 unformattable++;
-                LOG.warn("Airlock could not format an audit record for {}: {}", r.action(), e.toString());
+                Log.LOG.warn("Airlock could not format an audit record for {}: {}", r.action(), e.toString());
             }
         }
         if (unformattable > 0) {
@@ -248,5 +247,10 @@ public final class ChainedFileAuditLog implements AuditLog {
         byte[] kept = sink.toByteArray();
         sink.reset();
         sink.write(kept, 0, size);
+    }
+
+    /** Created on first use: a process with nothing to report never touches logging. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(ChainedFileAuditLog.class);
     }
 }
