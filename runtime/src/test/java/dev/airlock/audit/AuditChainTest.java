@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +182,18 @@ class AuditChainTest {
         assertThat(v.records()).isEqualTo(6);
         assertThat(v.brokenLine()).isEqualTo(6);
         assertThat(v.fault()).contains("torn");
+    }
+
+    @Test
+    void aLastRecordThatLostOnlyItsNewlineIsContinuedNotSkipped() throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 1));
+        assertThat(AuditChain.verify(file)).isEqualTo(new AuditChain.Verification(true, 5, 0, null));
+
+        try (AuditLog log = AuditLog.toFile(file, ALICE)) {
+            log.record(read("GetObject"));
+        }
+        assertThat(AuditChain.verify(file)).isEqualTo(new AuditChain.Verification(true, 6, 0, null));
     }
 
     @Test

@@ -117,6 +117,20 @@ class AuditLogTest {
         assertThat(AuditChain.verify(file)).isEqualTo(new AuditChain.Verification(true, 1_000, 0, null));
     }
 
+    @Test
+    void aWriterFindsTheEndOfAChainBehindAVeryLongRecord() {
+        Path file = dir.resolve("audit.jsonl");
+        try (AuditLog first = AuditLog.toFile(file, ALICE); AuditLog second = AuditLog.toFile(file, ALICE)) {
+            first.record(read("ListBuckets"));
+            first.record(heldDelete(20_000)); // a line of about a megabyte
+            first.flush();
+            second.record(read("GetObject"));
+            second.flush();
+            first.record(read("HeadObject"));
+        }
+        assertThat(AuditChain.verify(file)).isEqualTo(new AuditChain.Verification(true, 4, 0, null));
+    }
+
     private static void recordMany(AuditLog log, int n) {
         for (int i = 0; i < n; i++) {
             log.record(read("GetObject"));

@@ -154,23 +154,25 @@ final class ChainedAuditFile implements Closeable {
         while (true) {
             long start = Math.max(0, size - window);
             byte[] bytes = readRange(start, (int) (size - start));
-            int lineEnd = bytes.length;
-            if (lineEnd > 0 && bytes[lineEnd - 1] != '\n') {
-                lineEnd = lastIndexOf(bytes, (byte) '\n', lineEnd - 1) + 1; // drop the torn tail
+            int end = bytes.length; // where the content of the line in hand ends
+            if (end > 0 && bytes[end - 1] == '\n') {
+                end--;
             }
-            while (lineEnd > 0) {
-                int newline = lastIndexOf(bytes, (byte) '\n', lineEnd - 1);
+            while (true) {
+                int newline = lastIndexOf(bytes, (byte) '\n', end);
                 if (newline < 0 && start > 0) {
                     break; // this line begins before the window
                 }
-                int lineStart = newline + 1;
-                ChainLink link = linkOf(bytes, lineStart, lineEnd - 1);
+                ChainLink link = linkOf(bytes, newline + 1, end);
                 if (link != null) {
                     return link;
                 }
-                lineEnd = lineStart;
+                if (newline < 0) {
+                    return ChainLink.EMPTY; // the whole file, and no record in it
+                }
+                end = newline;
             }
-            if (start == 0 || window >= MAX_TAIL_WINDOW) {
+            if (window >= MAX_TAIL_WINDOW) {
                 return ChainLink.EMPTY;
             }
             window = (int) Math.min((long) window * 4, MAX_TAIL_WINDOW);

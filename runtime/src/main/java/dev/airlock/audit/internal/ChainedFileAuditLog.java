@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,8 @@ public final class ChainedFileAuditLog implements AuditLog {
 
     private final ChainedAuditFile file;
     private final RecordFormat format;
-    private final MpscArrayQueue<AuditRecord> queue;
+    /** The atomic variant: the Unsafe-based one makes JDK 24+ print a warning on the host's stderr. */
+    private final MpscAtomicArrayQueue<AuditRecord> queue;
     private final AtomicLong droppedQueueFull = new AtomicLong();
     private final AtomicLong droppedWriteFailed = new AtomicLong();
     private final AtomicLong flushRequested = new AtomicLong();
@@ -56,7 +57,7 @@ public final class ChainedFileAuditLog implements AuditLog {
     private ChainedFileAuditLog(ChainedAuditFile file, Requester requester, int capacity) {
         this.file = file;
         this.format = new RecordFormat(requester);
-        this.queue = new MpscArrayQueue<>(capacity);
+        this.queue = new MpscAtomicArrayQueue<>(capacity);
         this.writer = new Thread(this::writeUntilClosed, "airlock-audit");
         this.writer.setDaemon(true);
         this.shutdownHook = new Thread(this::close, "airlock-audit-close");
