@@ -94,6 +94,23 @@ class AuditLogTest {
     }
 
     @Test
+    void afterRotationTheLogWritesANewFileAtThePath() throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        Path rotated = dir.resolve("audit.jsonl.1");
+        try (AuditLog log = AuditLog.toFile(file, ALICE)) {
+            log.record(read("ListBuckets"));
+            log.flush();
+            Files.move(file, rotated);
+            Files.move(dir.resolve("audit.jsonl.head"), dir.resolve("audit.jsonl.1.head"));
+            Files.writeString(file, ""); // what a rotation tool leaves in its place
+            log.record(read("GetObject"));
+            log.record(read("HeadObject"));
+        }
+        assertThat(AuditChain.verify(rotated)).isEqualTo(new AuditChain.Verification(true, 1, 0, null));
+        assertThat(AuditChain.verify(file)).isEqualTo(new AuditChain.Verification(true, 2, 0, null));
+    }
+
+    @Test
     void createsMissingDirectories() {
         Path file = dir.resolve("a/b/c/audit.jsonl");
         try (AuditLog log = AuditLog.toFile(file, ALICE)) {

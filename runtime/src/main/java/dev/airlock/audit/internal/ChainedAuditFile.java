@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ final class ChainedAuditFile implements Closeable {
     private final Path head;
     private final Object jvmLock;
     private FileChannel channel;
+    private Object fileKey;
     /** The file's size and chain end right after our last write; valid while nobody else has written since. */
     private long knownSize = -1;
     private ChainLink knownEnd;
@@ -51,6 +53,7 @@ final class ChainedAuditFile implements Closeable {
         this.file = file;
         this.head = HeadFile.of(file);
         this.channel = openChannel(file);
+        this.fileKey = fileKeyAtPath();
         // Keyed by the real path: two names for one file must share the lock, or the OS lock would throw.
         this.jvmLock = LOCKS_IN_THIS_JVM.computeIfAbsent(file.toRealPath(), f -> new Object());
     }
@@ -116,11 +119,11 @@ final class ChainedAuditFile implements Closeable {
     }
 
     /**
-     * Log rotation, a deleted file or directory, or a failed reopen: start afresh at the configured path rather
-     * than write into a file nobody will read.
+     * Log rotation (the file renamed, a new one in its place), a deleted file or directory, or a failed reopen:
+     * start afresh at the configured path rather than write into a file nobody will read.
      */
     private void reopenIfMoved() throws IOException {
-        if (channel != null && channel.isOpen() && Files.exists(file)) {
+        if (channel != null && channel.isOpen() && isStillAtPath()) {
             return;
         }
         if (channel != null) {
@@ -133,6 +136,21 @@ final class ChainedAuditFile implements Closeable {
             Files.createDirectories(parent);
         }
         channel = openChannel(file);
+        fileKey = fileKeyAtPath();
+    }
+
+    private boolean isStillAtPath() {
+        try {
+            Object now = fileKeyAtPath();
+            return fileKey == null || fileKey.equals(now);
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    /** The identity of the file now at the path (the inode on Unix), or null where the OS has none. */
+    private Object fileKeyAtPath() throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
     }
 
     private static FileChannel openChannel(Path file) throws IOException {

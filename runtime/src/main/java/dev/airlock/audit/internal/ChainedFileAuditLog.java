@@ -92,7 +92,7 @@ public final class ChainedFileAuditLog implements AuditLog {
 
     @Override
     public void record(AuditRecord record) {
-        if (queue.offer(record)) {
+        if (record == null || queue.offer(record)) {
             return;
         }
         if (record.call() != null && !closed.get() && waitForRoom(record)) {
@@ -167,6 +167,7 @@ public final class ChainedFileAuditLog implements AuditLog {
         try {
             while (running) {
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(WRITE_INTERVAL_MILLIS));
+                Thread.interrupted(); // an interrupt from the host must not turn the wait into a busy loop
                 long ticket = flushRequested.get();
                 writeBatch();
                 flushDone = ticket;
