@@ -30,13 +30,12 @@ final class CacheDirectory {
         this.temporary = temporary;
     }
 
-    /** A directory at {@code path} that this JVM may use and keep. Package-private for tests. */
-    static CacheDirectory at(Path path) {
-        return new CacheDirectory(path, false);
+    static CacheDirectory resolve() throws IOException {
+        return resolve(preferred());
     }
 
-    static CacheDirectory resolve() throws IOException {
-        Path preferred = preferred();
+    /** {@code preferred} when it is (or can be made) private to this user; else a temporary directory. */
+    static CacheDirectory resolve(Path preferred) throws IOException {
         if (preferred != null) {
             try {
                 if (!Files.exists(preferred, LinkOption.NOFOLLOW_LINKS)) {
@@ -57,6 +56,10 @@ final class CacheDirectory {
 
     Path path() {
         return path;
+    }
+
+    boolean temporary() {
+        return temporary;
     }
 
     /**
