@@ -5,6 +5,7 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import net.bytebuddy.dynamic.loading.ClassInjector;
 
 /**
  * Brings Airlock up in a JVM: the bridge on the bootstrap path (so that the SDK, in whatever class loader, and
@@ -21,13 +22,27 @@ public final class AgentStartup {
     public static void start(String agentArgs, Instrumentation inst) throws Exception {
         ByteBuddySettings.apply();
         RuntimeJar runtime = RuntimeJar.unpack();
-        BootstrapBridge.install(inst, runtime);
+        ClassInjector.UsingUnsafe.Factory injectors = injectors(inst);
+        BootstrapBridge.install(inst, injectors, runtime);
         ClassLoader runtimeLoader = new URLClassLoader("airlock-runtime", new URL[] {runtime.jar().toUri().toURL()},
                 ClassLoader.getPlatformClassLoader());
         if (!startEngine(runtimeLoader, agentArgs)) {
             return;
         }
-        AwsSdkInstrumentation.install(inst, runtime.sdkHelpers(), runtimeLoader);
+        if (injectors == null) {
+            System.err.println("[airlock] ERROR: this JVM does not let Airlock define its hooks next to the AWS SDK, "
+                    + "so AWS SDK calls in this JVM are NOT guarded");
+            return;
+        }
+        AwsSdkInstrumentation.install(inst, injectors, runtime.sdkHelpers(), runtimeLoader);
+    }
+
+    private static ClassInjector.UsingUnsafe.Factory injectors(Instrumentation inst) {
+        try {
+            return PrivateAccess.injectors(inst);
+        } catch (Exception | LinkageError e) {
+            return null;
+        }
     }
 
     /** Installs the engine on the bridge; false when the configuration disables Airlock. */

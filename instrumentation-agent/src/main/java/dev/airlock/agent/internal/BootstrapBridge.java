@@ -18,15 +18,15 @@ final class BootstrapBridge {
     private BootstrapBridge() {
     }
 
-    static void install(Instrumentation inst, RuntimeJar runtime) throws IOException {
-        try {
-            ClassInjector.UsingUnsafe.Factory factory = ClassInjector.UsingUnsafe.Factory.resolve(inst);
-            if (factory.isAvailable()) {
-                factory.make(null).injectRaw(runtime.bridgeClasses());
+    static void install(Instrumentation inst, ClassInjector.UsingUnsafe.Factory injectors, RuntimeJar runtime)
+            throws IOException {
+        if (injectors != null) {
+            try {
+                injectors.make(null).injectRaw(runtime.bridgeClasses());
                 return;
+            } catch (RuntimeException | LinkageError e) {
+                // the search path below
             }
-        } catch (RuntimeException | LinkageError e) {
-            // the search path below
         }
         inst.appendToBootstrapClassLoaderSearch(new JarFile(runtime.bridgeJar().toFile()));
     }

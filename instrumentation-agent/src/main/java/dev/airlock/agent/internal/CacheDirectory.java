@@ -1,6 +1,7 @@
 package dev.airlock.agent.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -62,19 +63,29 @@ final class CacheDirectory {
         return temporary;
     }
 
+    /** Where the content of a file to store comes from; opened only when the file must be written. */
+    interface Content {
+        InputStream open() throws IOException;
+    }
+
     /**
-     * Writes {@code bytes} as {@code name} in {@code dir} unless a copy of the same size is already there. Written
-     * to a temporary name first and moved into place, so a JVM starting at the same time never reads half a jar.
+     * Writes {@code content} as {@code name} unless a file of that name and size is already there. Written to a
+     * temporary name first and moved into place, so a JVM starting at the same time never reads half a jar.
      */
-    Path store(String name, byte[] bytes) throws IOException {
+    Path store(String name, long size, Content content) throws IOException {
         Path dir = path;
         Path target = dir.resolve(name);
-        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == bytes.length) {
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == size) {
             return target;
         }
         Path tmp = Files.createTempFile(dir, name, ".tmp");
         try {
-            Files.write(tmp, bytes);
+            try (InputStream in = content.open()) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (Files.size(tmp) != size) {
+                throw new IOException("unpacking " + name + " gave " + Files.size(tmp) + " bytes, not " + size);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

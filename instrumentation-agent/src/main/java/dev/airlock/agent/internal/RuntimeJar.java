@@ -1,5 +1,6 @@
 package dev.airlock.agent.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,20 +9,18 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
+import java.util.zip.CRC32;
 
 /**
  * The runtime jar the agent jar carries as {@value #NESTED}, unpacked into the cache directory under a name made
- * of its content hash, so that later starts of the same version reuse it and different versions never mix.
+ * of its size and checksum, so that later starts of the same version reuse it and different versions never mix.
  * From it come the bridge classes (a small jar for the bootstrap path) and the SDK hook classes the agent
  * defines in the SDK's class loaders.
  */
@@ -32,15 +31,15 @@ public final class RuntimeJar {
     static final String SDK_PACKAGE = "dev/airlock/sdk/";
 
     private final Path jar;
-    private final String hash;
+    private final String key;
     private final CacheDirectory cacheDir;
     private final Map<String, byte[]> bridgeClasses;
     private final Map<String, byte[]> sdkHelpers;
 
-    private RuntimeJar(Path jar, String hash, CacheDirectory cacheDir, Map<String, byte[]> bridgeClasses,
+    private RuntimeJar(Path jar, String key, CacheDirectory cacheDir, Map<String, byte[]> bridgeClasses,
                        Map<String, byte[]> sdkHelpers) {
         this.jar = jar;
-        this.hash = hash;
+        this.key = key;
         this.cacheDir = cacheDir;
         this.bridgeClasses = bridgeClasses;
         this.sdkHelpers = sdkHelpers;
@@ -48,12 +47,42 @@ public final class RuntimeJar {
 
     /** Unpacks the runtime nested in the agent jar (or reuses the copy a previous start unpacked). */
     public static RuntimeJar unpack() throws IOException {
-        return unpack(readNested(), CacheDirectory.resolve());
+        CacheDirectory cacheDir = CacheDirectory.resolve();
+        Path agentJar = agentJar();
+        if (agentJar != null) {
+            try (JarFile file = new JarFile(agentJar.toFile())) {
+                JarEntry entry = file.getJarEntry(NESTED);
+                if (entry != null && entry.getSize() >= 0) {
+                    String name = cacheName(entry.getSize(), entry.getCrc());
+                    return split(cacheDir.store(name, entry.getSize(), () -> file.getInputStream(entry)), cacheDir);
+                }
+            }
+        }
+        try (InputStream in = RuntimeJar.class.getClassLoader().getResourceAsStream(NESTED)) {
+            if (in == null) {
+                throw new IOException("the agent jar does not contain " + NESTED);
+            }
+            return unpack(in.readAllBytes(), cacheDir);
+        }
     }
 
     static RuntimeJar unpack(byte[] runtimeBytes, CacheDirectory cacheDir) throws IOException {
-        String hash = sha256(runtimeBytes).substring(0, 32);
-        Path jar = cacheDir.store("runtime-" + hash + ".jar", runtimeBytes);
+        CRC32 crc = new CRC32();
+        crc.update(runtimeBytes);
+        String name = cacheName(runtimeBytes.length, crc.getValue());
+        return split(cacheDir.store(name, runtimeBytes.length, () -> new ByteArrayInputStream(runtimeBytes)), cacheDir);
+    }
+
+    /**
+     * Named by the runtime's size and CRC-32, which the agent jar records for its nested entry: a start that finds
+     * its copy reads nothing more of the agent jar. The directory is private to the user, so the name only has to
+     * tell versions apart, not resist forgery.
+     */
+    static String cacheName(long size, long crc) {
+        return String.format("runtime-%d-%08x.jar", size, crc);
+    }
+
+    private static RuntimeJar split(Path jar, CacheDirectory cacheDir) throws IOException {
         Map<String, byte[]> bridge = new TreeMap<>();
         Map<String, byte[]> helpers = new TreeMap<>();
         try (JarFile file = new JarFile(jar.toFile())) {
@@ -73,8 +102,9 @@ public final class RuntimeJar {
         if (bridge.isEmpty() || helpers.isEmpty()) {
             throw new IOException("the runtime jar " + jar + " lacks the bridge or the SDK hook classes");
         }
-        return new RuntimeJar(jar, hash, cacheDir, Collections.unmodifiableMap(bridge),
-                Collections.unmodifiableMap(helpers));
+        String base = jar.getFileName().toString();
+        return new RuntimeJar(jar, base.substring("runtime-".length(), base.length() - ".jar".length()), cacheDir,
+                Collections.unmodifiableMap(bridge), Collections.unmodifiableMap(helpers));
     }
 
     private static String binaryName(String entryName) {
@@ -93,30 +123,13 @@ public final class RuntimeJar {
 
     /** The {@code dev.airlock.bridge} classes alone in a jar, for the bootstrap search path; written on demand. */
     public Path bridgeJar() throws IOException {
-        return cacheDir.store("bridge-" + hash + ".jar", jarOf(bridgeClasses));
+        byte[] bytes = jarOf(bridgeClasses);
+        return cacheDir.store("bridge-" + key + ".jar", bytes.length, () -> new ByteArrayInputStream(bytes));
     }
 
     /** The {@code dev.airlock.sdk} classes by binary name, to define in each class loader that holds the SDK. */
     public Map<String, byte[]> sdkHelpers() {
         return sdkHelpers;
-    }
-
-    private static byte[] readNested() throws IOException {
-        Path agentJar = agentJar();
-        if (agentJar != null) {
-            try (JarFile file = new JarFile(agentJar.toFile())) {
-                JarEntry entry = file.getJarEntry(NESTED);
-                if (entry != null) {
-                    return read(file, entry);
-                }
-            }
-        }
-        try (InputStream in = RuntimeJar.class.getClassLoader().getResourceAsStream(NESTED)) {
-            if (in == null) {
-                throw new IOException("the agent jar does not contain " + NESTED);
-            }
-            return in.readAllBytes();
-        }
     }
 
     private static Path agentJar() {
@@ -151,13 +164,5 @@ public final class RuntimeJar {
             }
         }
         return bytes.toByteArray();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -15,6 +15,7 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.pool.TypePool;
 
@@ -38,15 +39,17 @@ public final class AwsSdkInstrumentation {
     }
 
     /**
+     * @param injectors defines classes in a given class loader
      * @param sdkHelpers the {@code dev.airlock.sdk} classes by binary name, defined in each SDK class loader
      * @param runtimeLoader the runtime's own class loader, never instrumented
      */
-    public static void install(Instrumentation inst, Map<String, byte[]> sdkHelpers, ClassLoader runtimeLoader) {
+    public static void install(Instrumentation inst, ClassInjector.UsingUnsafe.Factory injectors,
+                               Map<String, byte[]> sdkHelpers, ClassLoader runtimeLoader) {
         ClassFileLocator agentClasses = ClassFileLocator.ForClassLoader.of(AwsSdkInstrumentation.class.getClassLoader());
         TypeDescription adviceType = TypePool.Default.of(agentClasses).describe(ADVICE).resolve();
         AsmVisitorWrapper advice = Advice.to(adviceType, agentClasses)
                 .on(named(TARGET_METHOD).and(isStatic()).and(takesArguments(2)));
-        HelperInjector helpers = new HelperInjector(sdkHelpers, HOOK, inst);
+        HelperInjector helpers = new HelperInjector(injectors, sdkHelpers, HOOK);
 
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()

@@ -16,6 +16,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class RuntimeJarTest {
     Path tmp;
 
     @Test
-    void unpacksUnderItsContentHashAndSplitsOutTheBridgeAndTheSdkHooks() throws IOException {
+    void unpacksUnderItsSizeAndChecksumAndSplitsOutTheBridgeAndTheSdkHooks() throws IOException {
         byte[] runtime = jar(Map.of(
                 "dev/airlock/bridge/CallGate.class", "gate",
                 "dev/airlock/sdk/internal/AgentHook.class", "hook",
@@ -34,8 +35,10 @@ class RuntimeJarTest {
 
         RuntimeJar unpacked = RuntimeJar.unpack(runtime, CacheDirectory.resolve(tmp.resolve("cache")));
 
+        CRC32 crc = new CRC32();
+        crc.update(runtime);
         assertThat(unpacked.jar().getFileName().toString())
-                .isEqualTo("runtime-" + RuntimeJar.sha256(runtime).substring(0, 32) + ".jar");
+                .isEqualTo(String.format("runtime-%d-%08x.jar", runtime.length, crc.getValue()));
         assertThat(Files.readAllBytes(unpacked.jar())).isEqualTo(runtime);
         assertThat(unpacked.bridgeClasses()).containsOnlyKeys("dev.airlock.bridge.CallGate");
         assertThat(unpacked.sdkHelpers()).containsOnlyKeys("dev.airlock.sdk.internal.AgentHook");
@@ -62,6 +65,18 @@ class RuntimeJarTest {
             assertThat(files.map(p -> p.getFileName().toString()).toList())
                     .allMatch(n -> n.endsWith(".jar")).hasSize(1);
         }
+    }
+
+    @Test
+    void anotherVersionGetsItsOwnCopy() throws IOException {
+        Path cache = tmp.resolve("cache");
+        Path one = RuntimeJar.unpack(jar(Map.of("dev/airlock/bridge/A.class", "a", "dev/airlock/sdk/B.class", "1")),
+                CacheDirectory.resolve(cache)).jar();
+        Path two = RuntimeJar.unpack(jar(Map.of("dev/airlock/bridge/A.class", "a", "dev/airlock/sdk/B.class", "2")),
+                CacheDirectory.resolve(cache)).jar();
+
+        assertThat(two).isNotEqualTo(one);
+        assertThat(one).exists();
     }
 
     @Test
