@@ -31,9 +31,8 @@ public final class SdkCallGuard {
 
     /**
      * @param gate the gate to ask; null when Airlock is not active, and then the call goes as it is
-     * @return the gate's answer when the call may proceed and the gate was asked for it; null when the fast path
-     *     let it through. The answer may carry session credentials to sign the call with: signing with them is
-     *     the callers' next step (through the request's override configuration), not done yet.
+     * @return the gate's answer when it was asked and lets the call proceed; null when the fast path let it
+     *     through
      * @throws AirlockHeldException when the call must not be sent
      */
     public static GateAnswer check(CallGate gate, String sdkService, String signingName, String operation,
@@ -51,6 +50,16 @@ public final class SdkCallGuard {
             return null;
         }
         GateAnswer answer = decide(gate, sdkService, signingName, operation, region, endpoint, request);
+        if (answer.proceeds() && answer.credentials() != null) {
+            // Where per-action session credentials will be applied: the agent's hook by giving the call's
+            // ClientExecutionParams a request whose override configuration carries them (SDK 2.47+), or the
+            // signer's credentials attribute (2.21-2.46); the interceptor in modifyRequest. Until then a call the
+            // gate wants signed with narrower credentials must not go out with the client's broader ones.
+            answer = GateAnswer.stop(GateAnswer.DENY, "Airlock denied " + sdkService + "." + operation + ": it was "
+                    + "NOT sent. Why: Airlock's policy wants it signed with per-action session credentials, which "
+                    + "this Airlock SDK hook cannot apply. Next: ask the human you work for to update Airlock or to "
+                    + "set credentials.mode to ambient; do not retry until then.", null);
+        }
         if (answer.proceeds()) {
             return answer;
         }

@@ -48,11 +48,19 @@ class SdkCallGuardTest {
     }
 
     @Test
-    void aProceedingAnswerIsHandedBackForTheCredentialsItMayCarry() {
-        GateAnswer withCredentials = GateAnswer.proceedWith(Map.of("accessKeyId", "ASIA..."));
-        Gate gate = new Gate(CallGate.NEEDS_REQUEST, withCredentials);
+    void aDecidedCallThatProceedsIsHandedItsAnswer() {
+        Gate gate = new Gate(CallGate.NEEDS_REQUEST, GateAnswer.proceed());
 
-        assertThat(check(gate, DELETE)).isSameAs(withCredentials);
+        assertThat(check(gate, DELETE)).isSameAs(GateAnswer.proceed());
+    }
+
+    @Test
+    void aCallTheGateWantsSignedWithSessionCredentialsNeverGoesWithTheClientsOwn() {
+        Gate gate = new Gate(CallGate.NEEDS_REQUEST, GateAnswer.proceedWith(Map.of("accessKeyId", "ASIA...")));
+
+        assertThat(catchThrowable(() -> check(gate, DELETE))).isInstanceOf(AirlockHeldException.class)
+                .hasMessageStartingWith("Airlock denied S3.DeleteBucket: it was NOT sent")
+                .hasMessageContaining("session credentials");
     }
 
     @Test
