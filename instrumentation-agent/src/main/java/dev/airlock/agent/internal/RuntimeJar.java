@@ -21,8 +21,8 @@ import java.util.zip.CRC32;
 /**
  * The runtime jar the agent jar carries as {@value #NESTED}, unpacked into the cache directory under a name made
  * of its size and checksum, so that later starts of the same version reuse it and different versions never mix.
- * From it come the bridge classes (a small jar for the bootstrap path) and the SDK hook classes the agent
- * defines in the SDK's class loaders.
+ * From it come the bridge classes, for the bootstrap class loader, and the SDK hook classes the agent defines in
+ * the SDK's class loaders.
  */
 public final class RuntimeJar {
 

@@ -34,7 +34,8 @@ final class HelperInjector {
         if (done != null) {
             return done;
         }
-        synchronized (this) {
+        // One loader at a time, under its own lock: defining classes in one loader never waits on another's.
+        synchronized (loader) {
             done = prepared.get(loader);
             if (done == null) {
                 done = inject(loader);
