@@ -41,7 +41,8 @@ final class ActionRules {
             "change");
 
     /** Words naming access itself. */
-    private static final String[] ACCESS_WORDS = {"Permission", "Grant", "Trust", "Authorization", "Authorizer"};
+    private static final String[] ACCESS_WORDS = {"Permission", "Grant", "Trust", "Authorization", "Authorizer",
+        "Share"};
 
     /** The word before "Policy" that makes it a policy about who may do what (or about a safeguard). */
     private static final Set<String> POLICY_OWNERS = Set.of("Resource", "Access", "Bucket", "Key", "Queue", "Topic",

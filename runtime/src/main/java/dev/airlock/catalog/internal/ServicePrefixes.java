@@ -98,6 +98,13 @@ final class ServicePrefixes {
         this.isPrefix = isPrefix;
     }
 
+    /** Every prefix the alias tables name, so a test can hold them against the catalog. */
+    static java.util.Set<String> aliasTargets() {
+        java.util.Set<String> targets = new java.util.TreeSet<>(BY_SIGNING_NAME.values());
+        targets.addAll(BY_SERVICE_NAME.values());
+        return targets;
+    }
+
     String of(String sdkService, String signingName) {
         String key = sdkService + '\u0000' + signingName;
         String prefix = cache.get(key);
