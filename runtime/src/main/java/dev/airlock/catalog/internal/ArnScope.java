@@ -20,6 +20,18 @@ record ArnScope(String partition, String region, String account) {
         return otherAccount == null || otherAccount.isEmpty() ? this : new ArnScope(partition, region, otherAccount);
     }
 
+    /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE} in this scope. */
+    String arn(String service, String resource) {
+        return arn(service, region, account, resource);
+    }
+
+    /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE}, region and account given (either may be empty). */
+    String arn(String service, String inRegion, String ofAccount, String resource) {
+        return new StringBuilder(24 + service.length() + inRegion.length() + ofAccount.length() + resource.length())
+                .append("arn:").append(partition).append(':').append(service).append(':').append(inRegion)
+                .append(':').append(ofAccount).append(':').append(resource).toString();
+    }
+
     static String partitionOf(String region) {
         if (region.startsWith("cn-")) {
             return "aws-cn";

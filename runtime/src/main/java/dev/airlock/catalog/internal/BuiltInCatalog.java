@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The catalog compiled from the IAM service reference ({@code runtime/tools/catalog}), with the reviewed
- * classification rules on top. The index is read when the catalog is created; a service's file on its first use.
- * Operations are settled once and cached, so the calls made on every request are map look-ups.
+ * classification rules on top. Creating it reads nothing; a service's file is read on the first use of that
+ * service. Operations are settled once and cached, so the calls made on every request are map look-ups.
  */
 public final class BuiltInCatalog implements ActionCatalog {
 
@@ -123,7 +123,7 @@ public final class BuiltInCatalog implements ActionCatalog {
 
     private Entry settle(String prefix, String name) {
         if (name.isBlank()) {
-            return settle(new Operation(prefix, name, List.of(prefix + ":*"), Classification.DESTRUCTIVE, false));
+            return settle(new Operation(prefix, name, List.of(prefix.concat(":*")), Classification.DESTRUCTIVE, false));
         }
         SdkOperations.Mapping mapping = SdkOperations.lookup(prefix, name);
         if (mapping != null) {
@@ -144,8 +144,8 @@ public final class BuiltInCatalog implements ActionCatalog {
         ServiceActions service = files.service(prefix);
         ActionInfo info = service == null ? null : service.action(name);
         Operation operation = info != null
-                ? new Operation(prefix, name, List.of(prefix + ":" + info.name()), info.classification(), true)
-                : new Operation(prefix, name, List.of(prefix + ":" + name), ActionRules.unknownOperation(name), false);
+                ? new Operation(prefix, name, List.of(actionName(prefix, info.name())), info.classification(), true)
+                : new Operation(prefix, name, List.of(actionName(prefix, name)), ActionRules.unknownOperation(name), false);
         return new Entry(operation, info == null ? List.of() : templatesOf(List.of(info)));
     }
 
@@ -155,6 +155,14 @@ public final class BuiltInCatalog implements ActionCatalog {
             infos.add(action(action));
         }
         return new Entry(operation, templatesOf(infos));
+    }
+
+    /**
+     * {@code prefix:name}. Written without the {@code +} operator, as are the other strings built on the first
+     * use of a service: in a cold JVM each new string-concatenation shape costs milliseconds to link.
+     */
+    static String actionName(String prefix, String name) {
+        return prefix.concat(":").concat(name);
     }
 
     /** The ARN templates of the actions' resource types, required ones first, each once. */

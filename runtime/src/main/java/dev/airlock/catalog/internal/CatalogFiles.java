@@ -11,58 +11,104 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The generated catalog files in the runtime jar: the index, read when the catalog is created, and one file per
- * service prefix, read on the first use of that service. A JVM that only talks to S3 and DynamoDB reads two
- * small files.
+ * The generated catalog files in the runtime jar: one file per service prefix, read on the first use of that
+ * service, and an index of all prefixes, read only when something asks for all of them (or for a prefix that
+ * has no file). Creating this reads nothing, so it can neither slow down nor fail the agent's start; a JVM that
+ * only talks to S3 and DynamoDB reads two small files.
  */
 final class CatalogFiles {
 
     static final String DEFAULT_LOCATION = "dev/airlock/catalog/";
 
+    /** Prefixes beyond this many that have no file are not remembered. */
+    private static final int REMEMBERED_ABSENT = 1024;
+
     private final ClassLoader loader;
     private final String location;
-    private final Map<String, Integer> index;
-    private final int size;
     private final ConcurrentHashMap<String, ServiceActions> loaded = new ConcurrentHashMap<>();
+    private volatile Map<String, Integer> index;
 
     CatalogFiles(ClassLoader loader, String location) {
         this.loader = loader;
         this.location = location;
-        this.index = readIndex();
-        int total = 0;
-        for (int count : index.values()) {
-            total += count;
-        }
-        this.size = total;
     }
 
     /** Every IAM service prefix, in code-point order. */
     Set<String> prefixes() {
-        return index.keySet();
+        return index().keySet();
     }
 
     boolean hasService(String prefix) {
-        return prefix != null && index.containsKey(prefix);
+        return service(prefix) != null;
     }
 
+    /** How many IAM actions the catalog holds, from the index. */
     int size() {
-        return size;
+        int total = 0;
+        for (int count : index().values()) {
+            total += count;
+        }
+        return total;
     }
 
-    /** The service's actions, loaded once; null for a prefix the catalog does not have. */
+    /**
+     * The service's actions, loaded once; null for a prefix the catalog does not have.
+     *
+     * @throws IllegalStateException when the catalog itself is broken: its index is missing, or it lists a service
+     *     whose file is missing or unreadable
+     */
     ServiceActions service(String prefix) {
-        if (!hasService(prefix)) {
+        if (prefix == null) {
             return null;
         }
         ServiceActions service = loaded.get(prefix);
-        return service != null ? service : loaded.computeIfAbsent(prefix, this::readService);
+        if (service == null) {
+            if (!isPrefixName(prefix)) {
+                return null;
+            }
+            service = readService(prefix);
+            if (service != ServiceActions.ABSENT || loaded.size() < REMEMBERED_ABSENT) {
+                ServiceActions raced = loaded.putIfAbsent(prefix, service);
+                service = raced != null ? raced : service;
+            }
+        }
+        return service == ServiceActions.ABSENT ? null : service;
+    }
+
+    private ServiceActions readService(String prefix) {
+        String name = location.concat("services/").concat(prefix).concat(".txt");
+        try {
+            String text = read(name);
+            if (text == null) {
+                if (index().containsKey(prefix)) {
+                    throw new IllegalStateException("the action catalog lists " + prefix + " but " + name
+                            + " is missing from the class path");
+                }
+                return ServiceActions.ABSENT;
+            }
+            return ServiceActions.read(prefix, text, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the action catalog file " + name + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Integer> index() {
+        Map<String, Integer> known = index;
+        if (known == null) {
+            known = readIndex();
+            index = known;
+        }
+        return known;
     }
 
     private Map<String, Integer> readIndex() {
-        String name = location + "index.txt";
+        String name = location.concat("index.txt");
         Map<String, Integer> prefixes = new LinkedHashMap<>(1024);
         try {
             String text = read(name);
+            if (text == null) {
+                throw new IOException(name + " is missing from the class path");
+            }
             int number = 0;
             for (int start = 0, end; start < text.length(); start = end + 1) {
                 end = lineEnd(text, start);
@@ -86,22 +132,10 @@ final class CatalogFiles {
         return Collections.unmodifiableMap(prefixes);
     }
 
-    private ServiceActions readService(String prefix) {
-        String name = location + "services/" + prefix + ".txt";
-        try {
-            return ServiceActions.read(prefix, read(name), name);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the action catalog file " + name + " is unreadable: " + e.getMessage(), e);
-        }
-    }
-
-    /** The whole file at once: far cheaper in a cold JVM than a Reader that decodes line by line. */
+    /** The whole file at once (far cheaper in a cold JVM than a Reader that decodes line by line); null if absent. */
     private String read(String name) throws IOException {
         try (InputStream stream = loader.getResourceAsStream(name)) {
-            if (stream == null) {
-                throw new IOException(name + " is missing from the class path");
-            }
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            return stream == null ? null : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -109,5 +143,19 @@ final class CatalogFiles {
     static int lineEnd(String text, int start) {
         int end = text.indexOf('\n', start);
         return end < 0 ? text.length() : end;
+    }
+
+    /** IAM prefixes are lower-case letters, digits and hyphens; nothing else may reach a resource path. */
+    private static boolean isPrefixName(String prefix) {
+        if (prefix.isEmpty() || prefix.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -22,7 +22,7 @@ final class RequestFields {
         if (value == null && !member.isEmpty()) {
             char first = member.charAt(0);
             char flipped = Character.isUpperCase(first) ? Character.toLowerCase(first) : Character.toUpperCase(first);
-            value = map.get(flipped + member.substring(1));
+            value = map.get(String.valueOf(flipped).concat(member.substring(1)));
         }
         return value;
     }

@@ -39,7 +39,7 @@ final class RequestRules {
             case "ec2" -> ec2(operation, r);
             case "autoscaling", "application-autoscaling", "ecs", "eks", "lambda", "kinesis" -> scaling(prefix, operation, r);
             case "rds", "cloudformation", "logs", "elasticloadbalancing", "elasticache", "cloudtrail", "events", "ecr",
-                 "kms", "glue", "backup", "sqs", "sns", "apigateway" -> safeguards(prefix + ':' + operation, r);
+                 "kms", "glue", "backup", "sqs", "sns", "apigateway" -> safeguards(BuiltInCatalog.actionName(prefix, operation), r);
             case "ssm", "route53", "athena", "rds-data", "redshift-data" -> queriesAndRecords(prefix, operation, r);
             default -> false;
         };
@@ -111,7 +111,7 @@ final class RequestRules {
 
     /** Scaling to zero, and removing the protection against scale-in. */
     private static boolean scaling(String prefix, String operation, Map<?, ?> r) {
-        return switch (prefix + ':' + operation) {
+        return switch (BuiltInCatalog.actionName(prefix, operation)) {
             case "autoscaling:UpdateAutoScalingGroup", "autoscaling:PutScheduledUpdateGroupAction" ->
                     scalesGroupToZero(r);
             case "autoscaling:SetDesiredCapacity" -> isZero(r, "DesiredCapacity");
@@ -184,7 +184,7 @@ final class RequestRules {
 
     /** Overwrites, deleted records, and SQL that deletes or drops. */
     private static boolean queriesAndRecords(String prefix, String operation, Map<?, ?> r) {
-        return switch (prefix + ':' + operation) {
+        return switch (BuiltInCatalog.actionName(prefix, operation)) {
             case "ssm:PutParameter" -> isTrue(r, "Overwrite");
             case "route53:ChangeResourceRecordSets" -> anyMap(map(r, "ChangeBatch"), "Changes",
                     change -> equalsIgnoreCase(change, "Action", "DELETE") || equalsIgnoreCase(change, "Action", "UPSERT"));

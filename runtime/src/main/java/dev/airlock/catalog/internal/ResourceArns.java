@@ -165,7 +165,7 @@ final class ResourceArns {
         }
         if (variable.equals("SecretId")) {
             // A secret's ARN ends in six random characters that a name does not carry.
-            return value + "-??????";
+            return value.concat("-??????");
         }
         return value;
     }
@@ -205,6 +205,6 @@ final class ResourceArns {
     private static String flipFirst(String name) {
         char first = name.charAt(0);
         char flipped = Character.isUpperCase(first) ? Character.toLowerCase(first) : Character.toUpperCase(first);
-        return flipped + name.substring(1);
+        return String.valueOf(flipped).concat(name.substring(1));
     }
 }

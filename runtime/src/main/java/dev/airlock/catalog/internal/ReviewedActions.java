@@ -126,7 +126,7 @@ final class ReviewedActions {
     }
 
     private static String key(String prefix, String name) {
-        return prefix + ':' + name.toLowerCase(Locale.ROOT);
+        return BuiltInCatalog.actionName(prefix, name.toLowerCase(Locale.ROOT));
     }
 
     private static void read(String prefix, String... actions) {

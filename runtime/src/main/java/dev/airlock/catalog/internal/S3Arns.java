@@ -46,15 +46,15 @@ final class S3Arns {
     }
 
     private static String bucketArn(String bucket, ArnScope scope) {
-        return bucket.startsWith("arn:") ? bucket : "arn:" + scope.partition() + ":s3:::" + bucket;
+        return bucket.startsWith("arn:") ? bucket : scope.arn("s3", "", "", bucket);
     }
 
     /** Everything before the key in an object ARN. */
     private static String objectPrefix(String bucket, ArnScope scope) {
         if (bucket.startsWith("arn:")) {
-            return bucket + (bucket.contains(":accesspoint/") ? "/object/" : "/");
+            return bucket.concat(bucket.contains(":accesspoint/") ? "/object/" : "/");
         }
-        return "arn:" + scope.partition() + ":s3:::" + bucket + "/";
+        return scope.arn("s3", "", "", bucket.concat("/"));
     }
 
     /**
@@ -65,7 +65,7 @@ final class S3Arns {
         String sourceBucket = string(request, "SourceBucket");
         String sourceKey = string(request, "SourceKey");
         if (sourceBucket != null && sourceKey != null) {
-            arns.add(objectPrefix(sourceBucket, scope) + sourceKey);
+            arns.add(objectPrefix(sourceBucket, scope).concat(sourceKey));
             return;
         }
         String copySource = string(request, "CopySource");
@@ -89,7 +89,7 @@ final class S3Arns {
         }
         int slash = path.indexOf('/');
         if (slash > 0 && slash < path.length() - 1) {
-            arns.add("arn:" + scope.partition() + ":s3:::" + path);
+            arns.add(scope.arn("s3", "", "", path));
         }
     }
 }

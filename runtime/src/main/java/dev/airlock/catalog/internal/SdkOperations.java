@@ -42,7 +42,7 @@ final class SdkOperations {
 
     /** The mapping of an operation, or null when the operation maps to the action of its own name. */
     static Mapping lookup(String prefix, String operation) {
-        Mapping mapping = TABLE.get(prefix + ':' + operation);
+        Mapping mapping = TABLE.get(BuiltInCatalog.actionName(prefix, operation));
         if (mapping == null && prefix.equals("apigateway")) {
             return apiGateway(operation);
         }
@@ -100,9 +100,9 @@ final class SdkOperations {
 
     /** Get/Put/DeleteBucketXxx authorised by s3:Get/PutYyy; the Delete takes the given classification. */
     private static void bucketConfiguration(String sdkName, String iamName, Classification deleting) {
-        map("s3", "GetBucket" + sdkName, "s3:Get" + iamName);
-        map("s3", "PutBucket" + sdkName, "s3:Put" + iamName);
-        mapAs("s3", "DeleteBucket" + sdkName, deleting, "s3:Put" + iamName);
+        map("s3", "GetBucket".concat(sdkName), "s3:Get".concat(iamName));
+        map("s3", "PutBucket".concat(sdkName), "s3:Put".concat(iamName));
+        mapAs("s3", "DeleteBucket".concat(sdkName), deleting, "s3:Put".concat(iamName));
     }
 
     private static void dynamodb() {
@@ -136,7 +136,7 @@ final class SdkOperations {
         Classification classification = verb.equals("tag") || verb.equals("untag") ? Classification.WRITE
                 : verb.equals("flush") ? Classification.WRITE
                 : ActionRules.unknownOperation(operation);
-        return new Mapping(List.of("apigateway:" + method), classification);
+        return new Mapping(List.of("apigateway:".concat(method)), classification);
     }
 
     private static void map(String prefix, String operation, String... actions) {
@@ -145,7 +145,7 @@ final class SdkOperations {
 
     private static void mapAs(String prefix, String operation, Classification classification, String... actions) {
         List<String> list = new ArrayList<>(List.of(actions));
-        if (TABLE.put(prefix + ':' + operation, new Mapping(List.copyOf(list), classification)) != null) {
+        if (TABLE.put(BuiltInCatalog.actionName(prefix, operation), new Mapping(List.copyOf(list), classification)) != null) {
             throw new IllegalStateException(prefix + ":" + operation + " is mapped twice");
         }
     }

@@ -19,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ServiceActions {
 
+    /** Stands for a prefix that has no file, so that the miss is remembered. */
+    static final ServiceActions ABSENT = new ServiceActions("", "", Map.of(), Map.of());
+
     private final String prefix;
     private final String source;
     /** Lower-case action name → its line, as generated. */

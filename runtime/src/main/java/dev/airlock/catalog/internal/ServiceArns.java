@@ -48,7 +48,7 @@ final class ServiceArns {
         String name = string(request, "QueueName");
         if (name != null) {
             ArnScope owner = scope.withAccount(string(request, "QueueOwnerAWSAccountId"));
-            arns.add("arn:" + owner.partition() + ":sqs:" + owner.region() + ":" + owner.account() + ":" + name);
+            arns.add(owner.arn("sqs", name));
             return true;
         }
         return false;
@@ -68,8 +68,7 @@ final class ServiceArns {
         }
         String account = isDigits(path[0]) ? path[0] : null;
         ArnScope queueScope = scope.withRegion(regionOfHost(host)).withAccount(account);
-        return "arn:" + queueScope.partition() + ":sqs:" + queueScope.region() + ":" + queueScope.account() + ":"
-                + path[path.length - 1];
+        return queueScope.arn("sqs", path[path.length - 1]);
     }
 
     private static boolean isDigits(String text) {
@@ -112,10 +111,10 @@ final class ServiceArns {
             int marker = function.indexOf(":function:");
             ArnScope owner = marker > 0 ? scope.withAccount(function.substring(0, marker)) : scope;
             String name = marker > 0 ? function.substring(marker + ":function:".length()) : function;
-            arn = "arn:" + owner.partition() + ":lambda:" + owner.region() + ":" + owner.account() + ":function:" + name;
+            arn = owner.arn("lambda", "function:".concat(name));
         }
         boolean qualified = colons(arn) > 6;
-        arns.add(qualifier == null || qualified ? arn : arn + ":" + qualifier);
+        arns.add(qualifier == null || qualified ? arn : arn.concat(":").concat(qualifier));
         return true;
     }
 
@@ -134,8 +133,7 @@ final class ServiceArns {
             String key = string(request, member);
             if (key != null) {
                 arns.add(key.startsWith("arn:") ? key
-                        : "arn:" + scope.partition() + ":kms:" + scope.region() + ":" + scope.account() + ":"
-                        + (key.startsWith("alias/") ? key : "key/" + key));
+                        : scope.arn("kms", key.startsWith("alias/") ? key : "key/".concat(key)));
                 found = true;
             }
         }
@@ -171,7 +169,7 @@ final class ServiceArns {
 
     private static String tableArn(String table, ArnScope scope) {
         return table.startsWith("arn:") ? table
-                : "arn:" + scope.partition() + ":dynamodb:" + scope.region() + ":" + scope.account() + ":table/" + table;
+                : scope.arn("dynamodb", "table/".concat(table));
     }
 
     /** Route 53 ids may come as {@code /hostedzone/Z123}; the ARN has neither region nor account. */
@@ -181,7 +179,7 @@ final class ServiceArns {
             String id = string(request, kind[0]);
             if (id != null) {
                 int slash = id.lastIndexOf('/');
-                arns.add("arn:" + scope.partition() + ":route53:::" + kind[1] + "/" + id.substring(slash + 1));
+                arns.add(scope.arn("route53", "", "", kind[1].concat("/").concat(id.substring(slash + 1))));
                 found = true;
             }
         }

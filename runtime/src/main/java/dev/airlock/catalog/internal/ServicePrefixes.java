@@ -106,7 +106,7 @@ final class ServicePrefixes {
     }
 
     String of(String sdkService, String signingName) {
-        String key = sdkService + '\u0000' + signingName;
+        String key = String.valueOf(sdkService).concat("\u0000").concat(String.valueOf(signingName));
         String prefix = cache.get(key);
         if (prefix == null) {
             prefix = derive(sdkService, signingName);

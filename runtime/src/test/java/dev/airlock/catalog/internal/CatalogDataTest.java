@@ -1,6 +1,7 @@
 package dev.airlock.catalog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.airlock.call.Classification;
 import dev.airlock.catalog.ActionCatalog;
@@ -136,10 +137,21 @@ class CatalogDataTest {
     }
 
     @Test
-    void aMissingCatalogFailsWithAClearMessage() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> new CatalogFiles(getClass().getClassLoader(), "no/such/place/"))
+    void aMissingCatalogFailsLoudlyOnUseButNotOnCreation() {
+        BuiltInCatalog broken = new BuiltInCatalog(new CatalogFiles(getClass().getClassLoader(), "no/such/place/"));
+
+        assertThatThrownBy(() -> broken.operation("s3", "GetObject"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no/such/place/index.txt");
+        assertThatThrownBy(broken::size).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void prefixesThatCannotBeFileNamesAreSimplyUnknown() {
+        assertThat(files.service("../../../etc/passwd")).isNull();
+        assertThat(files.service("S3")).isNull();
+        assertThat(files.service("")).isNull();
+        assertThat(files.service("no-such-service")).isNull();
+        assertThat(files.service("s3")).isNotNull();
     }
 }
