@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.airlock.call.Classification;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -138,9 +139,9 @@ class OperationMappingTest {
         Operation own = new Operation("s3", "PutBucketVersioning", List.of("s3:PutBucketVersioning"),
                 Classification.WRITE, true);
 
-        assertThat(catalog.classify(own, java.util.Map.of("Bucket", "b", "VersioningConfiguration",
-                java.util.Map.of("Status", "Suspended")))).isEqualTo(Classification.DESTRUCTIVE);
-        assertThat(catalog.resources(own, java.util.Map.of("Bucket", "b"), "us-east-1", null))
+        assertThat(catalog.classify(own, Map.of("Bucket", "b", "VersioningConfiguration",
+                Map.of("Status", "Suspended")))).isEqualTo(Classification.DESTRUCTIVE);
+        assertThat(catalog.resources(own, Map.of("Bucket", "b"), "us-east-1", null))
                 .containsExactly("arn:aws:s3:::b");
     }
 

@@ -96,6 +96,16 @@ class ResourceArnsTest {
         }
 
         @Test
+        void partiQlNamesItsTable() {
+            assertThat(arns("dynamodb", "ExecuteStatement", Map.of("Statement", "DELETE FROM \"orders\" WHERE pk = ?")))
+                    .containsExactly("arn:aws:dynamodb:us-east-1:123456789012:table/orders");
+            assertThat(arns("dynamodb", "BatchExecuteStatement", Map.of("Statements", List.of(
+                    Map.of("Statement", "UPDATE orders SET a = 1"), Map.of("Statement", "INSERT INTO audit VALUE {}")))))
+                    .containsExactly("arn:aws:dynamodb:us-east-1:123456789012:table/orders",
+                            "arn:aws:dynamodb:us-east-1:123456789012:table/audit");
+        }
+
+        @Test
         void batchesNameEveryTable() {
             assertThat(arns("dynamodb", "BatchWriteItem", Map.of("RequestItems", Map.of(
                     "orders", List.of(Map.of("DeleteRequest", Map.of())),

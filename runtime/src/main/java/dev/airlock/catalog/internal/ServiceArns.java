@@ -6,6 +6,7 @@ import static dev.airlock.catalog.internal.RequestFields.map;
 import static dev.airlock.catalog.internal.RequestFields.string;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -164,7 +165,23 @@ final class ServiceArns {
             }
             return true;
         }
-        return false;
+        return partiQl(request, scope, arns);
+    }
+
+    /** ExecuteStatement names its table in the statement; the batch and transaction forms in each statement. */
+    private static boolean partiQl(Map<?, ?> request, ArnScope scope, Collection<String> arns) {
+        String statement = string(request, "Statement");
+        List<?> statements = statement != null ? List.of(Map.of("Statement", statement))
+                : get(request, "Statements") != null ? list(request, "Statements") : list(request, "TransactStatements");
+        boolean found = false;
+        for (Object one : statements) {
+            String table = one instanceof Map<?, ?> m ? SqlStatements.partiQlTable(string(m, "Statement")) : null;
+            if (table != null) {
+                arns.add(tableArn(table, scope));
+                found = true;
+            }
+        }
+        return found;
     }
 
     private static String tableArn(String table, ArnScope scope) {

@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Tells whether SQL (PartiQL for DynamoDB, Athena, the RDS and Redshift data APIs) deletes or drops. A plain
- * scanner, no parser: it reads the first keyword of each statement, skipping comments, and looks further only
- * in statements that can delete in their body (MERGE, ALTER, WITH).
+ * Reads just enough of SQL (PartiQL for DynamoDB, Athena, the RDS and Redshift data APIs) to tell whether it
+ * deletes or drops, and which DynamoDB table it works on. A plain scanner, no parser: it reads the first keyword
+ * of each statement, skipping comments, and looks further only in statements that can delete in their body
+ * (MERGE, ALTER, WITH).
  */
 final class SqlStatements {
 
@@ -53,6 +54,54 @@ final class SqlStatements {
             at += Math.max(1, word.length());
         }
         return false;
+    }
+
+    /**
+     * The table a DynamoDB PartiQL statement works on: the name after FROM, INTO or UPDATE, quoted or bare, without
+     * an index ({@code "orders"."byCustomer"} → orders). Null when the statement names none.
+     */
+    static String partiQlTable(String statement) {
+        if (statement == null) {
+            return null;
+        }
+        int to = statement.length();
+        int at = skipNoise(statement, 0, to);
+        boolean tableNext = wordAt(statement, at, to).equals("UPDATE");
+        if (tableNext) {
+            at += "UPDATE".length();
+        }
+        while (at < to) {
+            at = skipNoise(statement, at, to);
+            if (at >= to) {
+                return null;
+            }
+            char c = statement.charAt(at);
+            if (tableNext) {
+                return tableAt(statement, at, to);
+            }
+            if (c == '\'' || c == '"') {
+                int close = statement.indexOf(c, at + 1);
+                at = close < 0 ? to : close + 1;
+                continue;
+            }
+            String word = wordAt(statement, at, to);
+            tableNext = word.equals("FROM") || word.equals("INTO");
+            at += Math.max(1, word.length());
+        }
+        return null;
+    }
+
+    private static String tableAt(String statement, int at, int to) {
+        if (statement.charAt(at) == '"') {
+            int close = statement.indexOf('"', at + 1);
+            return close < 0 ? null : statement.substring(at + 1, close);
+        }
+        int end = at;
+        while (end < to && (Character.isLetterOrDigit(statement.charAt(end)) || statement.charAt(end) == '_'
+                || statement.charAt(end) == '-')) {
+            end++;
+        }
+        return end == at ? null : statement.substring(at, end);
     }
 
     /** Skips whitespace, parentheses and comments. */

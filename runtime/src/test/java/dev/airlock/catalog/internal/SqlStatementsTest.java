@@ -2,7 +2,9 @@ package dev.airlock.catalog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SqlStatementsTest {
@@ -22,5 +24,25 @@ class SqlStatementsTest {
         "", "   "})
     void doesNotDestroy(String sql) {
         assertThat(SqlStatements.destroys(sql)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "SELECT * FROM \"orders\" WHERE pk = ? | orders",
+        "SELECT \"from\", a FROM orders | orders",
+        "select * from \"orders\".\"byCustomer\" | orders",
+        "INSERT INTO audit VALUE {'pk': 'from x'} | audit",
+        "UPDATE \"orders\" SET s = 'FROM' WHERE pk = ? | orders",
+        "  DELETE FROM my-table WHERE pk = ? | my-table",
+    })
+    void partiQlTable(String statement, String table) {
+        assertThat(SqlStatements.partiQlTable(statement)).isEqualTo(table);
+    }
+
+    @Test
+    void partiQlWithoutATable() {
+        assertThat(SqlStatements.partiQlTable("EXISTS")).isNull();
+        assertThat(SqlStatements.partiQlTable(null)).isNull();
+        assertThat(SqlStatements.partiQlTable("SELECT 1 FROM")).isNull();
     }
 }
