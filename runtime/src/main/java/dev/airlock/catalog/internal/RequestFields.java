@@ -2,6 +2,7 @@ package dev.airlock.catalog.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Reads members of an SDK request given as plain values (String, Number, Boolean, List, Map). Tolerant by
@@ -109,7 +110,7 @@ final class RequestFields {
     }
 
     /** True when some element of the list member is a map for which the test holds. */
-    static boolean anyMap(Map<?, ?> map, String member, java.util.function.Predicate<Map<?, ?>> test) {
+    static boolean anyMap(Map<?, ?> map, String member, Predicate<Map<?, ?>> test) {
         for (Object element : list(map, member)) {
             if (element instanceof Map<?, ?> m && test.test(m)) {
                 return true;

@@ -2,6 +2,8 @@ package dev.airlock.catalog.internal;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -99,8 +101,8 @@ final class ServicePrefixes {
     }
 
     /** Every prefix the alias tables name, so a test can hold them against the catalog. */
-    static java.util.Set<String> aliasTargets() {
-        java.util.Set<String> targets = new java.util.TreeSet<>(BY_SIGNING_NAME.values());
+    static Set<String> aliasTargets() {
+        Set<String> targets = new TreeSet<>(BY_SIGNING_NAME.values());
         targets.addAll(BY_SERVICE_NAME.values());
         return targets;
     }
