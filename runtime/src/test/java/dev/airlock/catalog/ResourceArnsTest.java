@@ -213,6 +213,18 @@ class ResourceArnsTest {
     }
 
     @Test
+    void apiGatewayPathsAreTheMostSpecificTheRequestNames() {
+        assertThat(arns("apigateway", "DeleteStage", Map.of("restApiId", "a1", "stageName", "prod")))
+                .containsExactly("arn:aws:apigateway:us-east-1::/restapis/a1/stages/prod");
+        assertThat(arns("apigateway", "DeleteRestApi", Map.of("restApiId", "a1")))
+                .containsExactly("arn:aws:apigateway:us-east-1::/restapis/a1");
+        assertThat(arns("apigateway", "DeleteApi", Map.of("apiId", "h1")))
+                .containsExactly("arn:aws:apigateway:us-east-1::/apis/h1");
+        assertThat(arns("apigateway", "DeleteMethod", Map.of("restApiId", "a1", "resourceId", "r1", "httpMethod", "GET")))
+                .containsExactly("arn:aws:apigateway:us-east-1::/restapis/a1/resources/r1/methods/GET");
+    }
+
+    @Test
     void unknownRegionAndAccountBecomeWildcards() {
         assertThat(arns("dynamodb", "DeleteTable", Map.of("TableName", "t"), null, null))
                 .containsExactly("arn:aws:dynamodb:*:*:table/t");

@@ -139,7 +139,7 @@ public final class BuiltInCatalog implements ActionCatalog {
                 }
             }
             Operation operation = new Operation(prefix, name, mapping.actions(), classification, infos.get(0) != null);
-            return new Entry(operation, templatesOf(infos));
+            return new Entry(operation, prefix.equals("apigateway") ? apiGatewayTemplates() : templatesOf(infos));
         }
         ServiceActions service = files.service(prefix);
         ActionInfo info = service == null ? null : service.action(name);
@@ -163,6 +163,19 @@ public final class BuiltInCatalog implements ActionCatalog {
      */
     static String actionName(String prefix, String name) {
         return prefix.concat(":").concat(name);
+    }
+
+    /**
+     * API Gateway's HTTP-method actions apply to every path of its management API, though the reference lists
+     * only some of them per method; {@link ResourceArns} keeps the most specific path the request names.
+     */
+    private List<ArnTemplate> apiGatewayTemplates() {
+        ServiceActions service = files.service("apigateway");
+        List<ArnTemplate> all = new ArrayList<>();
+        for (ResourceType type : service.resourceTypes()) {
+            all.addAll(service.templates(type));
+        }
+        return List.copyOf(all);
     }
 
     /** The ARN templates of the actions' resource types, required ones first, each once. */

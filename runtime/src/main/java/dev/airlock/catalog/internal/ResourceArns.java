@@ -43,6 +43,7 @@ final class ResourceArns {
             Map.entry("ClusterName", List.of("Cluster", "Name")),
             Map.entry("ServiceName", List.of("Service")),
             Map.entry("TaskId", List.of("Task")),
+            Map.entry("HttpMethodType", List.of("HttpMethod")),
             Map.entry("RuleName", List.of("Rule", "Name")),
             Map.entry("TrailName", List.of("Name", "TrailNameList")),
             Map.entry("GroupFriendlyName", List.of("AutoScalingGroupName")),
@@ -68,7 +69,9 @@ final class ResourceArns {
             return ANY;
         }
         Collection<String> arns = new LinkedHashSet<>();
-        if (!ServiceArns.resolve(prefix, operation, request, scope, arns)) {
+        if (prefix.equals("apigateway")) {
+            mostSpecific(templates, request, scope, arns);
+        } else if (!ServiceArns.resolve(prefix, operation, request, scope, arns)) {
             for (ArnTemplate template : templates) {
                 fill(template, request, scope, arns);
             }
@@ -77,10 +80,39 @@ final class ResourceArns {
         return arns.isEmpty() ? ANY : List.copyOf(arns);
     }
 
-    private void fill(ArnTemplate template, Map<?, ?> request, ArnScope scope, Collection<String> arns) {
+    /**
+     * The ARNs of the template that uses the most request members, and of those the shortest: DeleteStage is
+     * /restapis/a/stages/b, not /restapis/a; DeleteApi is /apis/a, not /apis/a/routes.
+     */
+    private void mostSpecific(List<ArnTemplate> templates, Map<?, ?> request, ArnScope scope,
+                              Collection<String> arns) {
+        int bestVariables = 0;
+        int bestLength = Integer.MAX_VALUE;
+        List<String> found = new ArrayList<>();
+        for (ArnTemplate template : templates) {
+            int variables = template.variables().size();
+            int length = template.text().length();
+            if (variables < bestVariables || (variables == bestVariables && length > bestLength)) {
+                continue;
+            }
+            List<String> filled = new ArrayList<>(1);
+            if (fill(template, request, scope, filled) && !filled.isEmpty()) {
+                if (variables > bestVariables || length < bestLength) {
+                    bestVariables = variables;
+                    bestLength = length;
+                    found.clear();
+                }
+                found.addAll(filled);
+            }
+        }
+        arns.addAll(found);
+    }
+
+    /** Adds the template's ARNs; true when every variable came from the request. */
+    private boolean fill(ArnTemplate template, Map<?, ?> request, ArnScope scope, Collection<String> arns) {
         List<String> variables = template.variables();
         if (variables.isEmpty()) {
-            return;
+            return false;
         }
         String[] values = new String[variables.size()];
         List<String> many = null;
@@ -92,7 +124,7 @@ final class ResourceArns {
             if (value instanceof String s) {
                 if (s.startsWith("arn:")) {
                     arns.add(s);
-                    return;
+                    return false;
                 }
                 values[i] = normalise(variable, s);
                 named = true;
@@ -101,20 +133,22 @@ final class ResourceArns {
                 manyAt = i;
                 named = true;
             } else if (!WILDCARD_IDS.contains(variable)) {
-                return;
+                return false;
             }
         }
         if (!named) {
-            return;
+            return false;
         }
+        boolean complete = true;
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null && i != manyAt) {
                 values[i] = ArnScope.ANY;
+                complete = false;
             }
         }
         if (many == null) {
             arns.add(template.fill(scope, values));
-            return;
+            return complete;
         }
         for (String one : many) {
             if (one.startsWith("arn:")) {
@@ -124,6 +158,7 @@ final class ResourceArns {
                 arns.add(template.fill(scope, values));
             }
         }
+        return complete;
     }
 
     /** The request's value for a template variable: a String, a non-empty List of Strings, or null. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,12 +86,21 @@ final class ServiceActions {
         return compiled;
     }
 
+    /** Every resource type of the service, in the order of its file. */
+    List<ResourceType> resourceTypes() {
+        List<ResourceType> all = new ArrayList<>(types.size());
+        for (ResourceType[] type : types.values()) {
+            all.add(type[0]);
+        }
+        return all;
+    }
+
     /**
      * Reads a service file: {@code r<TAB>key<TAB>arnTemplate} lines, then
      * {@code a<TAB>Name<TAB>level<TAB>resourceType[!]...} lines; {@code #} starts a comment.
      */
     static ServiceActions read(String prefix, String text, String source) throws IOException {
-        Map<String, ResourceType[]> types = new HashMap<>();
+        Map<String, ResourceType[]> types = new LinkedHashMap<>();
         Map<String, String> lines = new HashMap<>(512);
         int number = 0;
         for (int start = 0, end; start < text.length(); start = end + 1) {
