@@ -2,10 +2,6 @@ package dev.airlock.engine;
 
 import dev.airlock.bridge.CallGate;
 import dev.airlock.bridge.GateAnswer;
-import dev.airlock.catalog.ActionCatalog;
-import dev.airlock.config.AirlockConfig;
-import dev.airlock.config.ConfigException;
-import dev.airlock.config.ConfigLoader;
 import java.util.Map;
 
 /**
@@ -39,26 +35,8 @@ public final class LibraryGate implements CallGate {
     }
 
     static CallGate start() {
-        AirlockConfig config;
-        try {
-            config = ConfigLoader.load(null);
-        } catch (ConfigException e) {
-            System.err.println("[airlock] ERROR: configuration is broken, calls that change state are refused: "
-                    + e.getMessage());
-            return new FailClosedGate(ActionCatalog.builtIn(), "the Airlock configuration is broken: " + e.getMessage());
-        }
-        if (!config.enabled()) {
-            return new Disabled();
-        }
-        try {
-            Engine engine = Engine.start(config);
-            Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "airlock-shutdown"));
-            return engine;
-        } catch (ConfigException | RuntimeException e) {
-            System.err.println("[airlock] ERROR: could not start, calls that change state are refused: "
-                    + e.getMessage());
-            return new FailClosedGate(ActionCatalog.builtIn(), "Airlock could not start: " + e.getMessage());
-        }
+        CallGate gate = GateStartup.fromConfig(null);
+        return gate == null ? new Disabled() : gate;
     }
 
     /** {@code enabled: false}: Airlock looks at nothing. */
