@@ -22,20 +22,24 @@ public final class AirlockAgent {
     }
 
     public static void premain(String agentArgs, Instrumentation inst) {
-        start(agentArgs, inst);
+        start(agentArgs, inst, true);
     }
 
     public static void agentmain(String agentArgs, Instrumentation inst) {
-        start(agentArgs, inst);
+        start(agentArgs, inst, false);
     }
 
-    private static void start(String agentArgs, Instrumentation inst) {
+    private static void start(String agentArgs, Instrumentation inst, boolean atJvmStart) {
         try {
             if (!AgentArguments.enabled(agentArgs, System.getProperties(), System.getenv())
                     || !STARTED.compareAndSet(false, true)) {
                 return;
             }
-            AgentStartup.start(agentArgs, inst);
+            if (atJvmStart) {
+                AgentStartup.atJvmStart(agentArgs, inst);
+            } else {
+                AgentStartup.attached(agentArgs, inst);
+            }
         } catch (Throwable t) {
             // Never take the host down: a JVM whose agent throws from premain does not start at all.
             System.err.println("[airlock] ERROR: Airlock could not start, so AWS SDK calls in this JVM are NOT "

@@ -28,7 +28,12 @@ final class GateStartup {
         }
         try {
             Engine engine = Engine.start(config);
-            Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "airlock-shutdown"));
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "airlock-shutdown"));
+            } catch (IllegalStateException shuttingDown) {
+                // The host exits while the engine starts beside it: nothing more will be asked.
+                engine.close();
+            }
             return engine;
         } catch (ConfigException | RuntimeException | LinkageError e) {
             return failClosed("Airlock could not start: " + e.getMessage());

@@ -3,7 +3,6 @@ package dev.airlock.agent.internal;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.jar.JarFile;
-import net.bytebuddy.dynamic.loading.ClassInjector;
 
 /**
  * Puts the bridge classes in the bootstrap class loader, where every class loader finds the same ones: the SDK's
@@ -18,11 +17,11 @@ final class BootstrapBridge {
     private BootstrapBridge() {
     }
 
-    static void install(Instrumentation inst, ClassInjector.UsingUnsafe.Factory injectors, RuntimeJar runtime)
+    static void install(Instrumentation inst, ClassDefiner definer, RuntimeJar runtime)
             throws IOException {
-        if (injectors != null) {
+        if (definer != null) {
             try {
-                injectors.make(null).injectRaw(runtime.bridgeClasses());
+                definer.defineAll(null, runtime.bridgeClasses());
                 return;
             } catch (RuntimeException | LinkageError e) {
                 // the search path below

@@ -121,7 +121,9 @@ final class CacheDirectory {
         if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
             return false;
         }
-        Path probe = Files.createTempFile(dir, "owner-", ".tmp");
+        // Not createTempFile: its random name costs the host's start the seeding of a SecureRandom.
+        Path probe = Files.createFile(dir.resolve("owner-" + ProcessHandle.current().pid() + "-" + System.nanoTime()
+                + ".tmp"), ownerOnly());
         try {
             return Files.getOwner(probe).equals(Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS));
         } finally {

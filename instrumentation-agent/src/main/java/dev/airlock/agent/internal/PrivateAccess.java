@@ -5,24 +5,22 @@ import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
 import java.util.Set;
-import net.bytebuddy.dynamic.loading.ClassInjector;
 
 /**
- * Byte Buddy's class injector for any class loader, the bootstrap loader included, without
- * {@code sun.misc.Unsafe} (which newer JDKs warn about on the host's standard error) and without opening anything
- * to the application: {@code jdk.internal.misc} is opened, through the {@link Instrumentation}, to the module of
- * one small class ({@link OpenedAccess}) defined in a class loader of its own.
+ * A {@link ClassDefiner} for any class loader, the bootstrap loader included, without {@code sun.misc.Unsafe}
+ * (which newer JDKs warn about on the host's standard error) and without opening anything to the application:
+ * {@code jdk.internal.misc} is opened, through the {@link Instrumentation}, to the module of one small class
+ * ({@link OpenedAccess}) defined in a class loader of its own.
  *
- * <p>Byte Buddy can build such an accessor itself, but it generates the class at run time, which costs the host
- * a noticeable part of a second at start.
+ * <p>Plain reflection, no generated code: this runs in every JVM the agent starts in, before the host's
+ * {@code main}, so it must cost next to nothing.
  */
 public final class PrivateAccess {
 
     private PrivateAccess() {
     }
 
-    public static ClassInjector.UsingUnsafe.Factory injectors(Instrumentation inst) throws IOException,
-            ReflectiveOperationException {
+    public static ClassDefiner definer(Instrumentation inst) throws IOException, ReflectiveOperationException {
         String name = OpenedAccess.class.getName();
         byte[] bytes;
         try (InputStream in = PrivateAccess.class.getClassLoader()
@@ -36,13 +34,7 @@ public final class PrivateAccess {
         Module javaBase = Object.class.getModule();
         inst.redefineModule(javaBase, Set.of(), Map.of(), Map.of("jdk.internal.misc", Set.of(accessor.getModule())),
                 Set.of(), Map.of());
-        ClassInjector.UsingUnsafe.Factory.AccessResolver resolver =
-                (ClassInjector.UsingUnsafe.Factory.AccessResolver) accessor.getConstructor().newInstance();
-        ClassInjector.UsingUnsafe.Factory factory = new ClassInjector.UsingUnsafe.Factory(resolver);
-        if (!factory.isAvailable()) {
-            throw new IllegalStateException("jdk.internal.misc.Unsafe is not usable in this JVM");
-        }
-        return factory;
+        return (ClassDefiner) accessor.getConstructor().newInstance();
     }
 
     /** Defines the accessor itself instead of delegating, so that it gets a module no other code shares. */

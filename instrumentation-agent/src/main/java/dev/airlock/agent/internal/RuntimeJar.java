@@ -79,7 +79,8 @@ public final class RuntimeJar {
      * tell versions apart, not resist forgery.
      */
     static String cacheName(long size, long crc) {
-        return String.format("runtime-%d-%08x.jar", size, crc);
+        String hex = Long.toHexString(crc & 0xffffffffL);
+        return "runtime-" + size + "-" + "0".repeat(8 - hex.length()) + hex + ".jar";
     }
 
     private static RuntimeJar split(Path jar, CacheDirectory cacheDir) throws IOException {

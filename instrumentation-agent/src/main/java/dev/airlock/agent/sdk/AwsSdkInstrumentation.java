@@ -1,65 +1,105 @@
 package dev.airlock.agent.sdk;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
-import static net.bytebuddy.matcher.ElementMatchers.is;
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
+import dev.airlock.agent.internal.MethodEntryHook;
+import dev.airlock.agent.internal.StartedRuntime;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
-import java.util.Map;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.loading.ClassInjector;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.pool.TypePool;
+import java.lang.instrument.UnmodifiableClassException;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Guards every AWS SDK for Java v2 call, synchronous and asynchronous: one static method all of them pass
- * through before their interceptors run, matched by its exact class name.
+ * through before their interceptors run, matched by its exact class name, starts with a call to
+ * {@code AgentHook.beforeExecution(executionParams, clientConfig)}. The hook is defined in the SDK's own class
+ * loader just before, so it links against that SDK whatever loader the application put it in; it lets only
+ * {@code AirlockHeldException} escape, and that one must reach the caller.
  *
- * <p>Classes loaded before a dynamic attach are retransformed too; the advice only adds code to a method body,
- * so the class format never changes. Airlock's own classes, its relocated libraries and everything in the
- * runtime's class loader are ignored: if the runtime ever makes AWS calls, they go through its own relocated
- * SDK, whose classes have another name, in a loader the agent never touches.
+ * <p>A plain transformer that compares one class name: every class the host loads passes through it, so it
+ * costs a string comparison, and the class file is parsed only for the one class it hooks. Classes loaded
+ * before a dynamic attach are retransformed too; only code is added to a method body, so the class format
+ * never changes. The runtime's own class loader is never touched: if the runtime ever makes AWS calls, they go
+ * through its own relocated SDK, whose classes have another name anyway.
  */
-public final class AwsSdkInstrumentation {
+public final class AwsSdkInstrumentation implements ClassFileTransformer {
 
     static final String TARGET_TYPE = "software.amazon.awssdk.awscore.internal.AwsExecutionContextBuilder";
     static final String TARGET_METHOD = "invokeInterceptorsAndCreateExecutionContext";
-    static final String ADVICE = "dev.airlock.agent.sdk.ExecutionContextAdvice";
     static final String HOOK = "dev.airlock.sdk.internal.AgentHook";
+    static final String HOOK_METHOD = "beforeExecution";
 
-    private AwsSdkInstrumentation() {
+    private static final String TARGET_INTERNAL_NAME = TARGET_TYPE.replace('.', '/');
+
+    private final Supplier<StartedRuntime> runtime;
+    private volatile HelperInjector helpers;
+
+    private AwsSdkInstrumentation(Supplier<StartedRuntime> runtime) {
+        this.runtime = runtime;
     }
 
     /**
-     * @param injectors defines classes in a given class loader
-     * @param sdkHelpers the {@code dev.airlock.sdk} classes by binary name, defined in each SDK class loader
-     * @param runtimeLoader the runtime's own class loader, never instrumented
+     * Hooks the SDK classes loaded from now on, and those already loaded.
+     *
+     * @param runtime waits for Airlock's start when it has not finished yet; gives null when Airlock does not
+     *     guard this JVM, and then the SDK is left as it is
      */
-    public static void install(Instrumentation inst, ClassInjector.UsingUnsafe.Factory injectors,
-                               Map<String, byte[]> sdkHelpers, ClassLoader runtimeLoader) {
-        ClassFileLocator agentClasses = ClassFileLocator.ForClassLoader.of(AwsSdkInstrumentation.class.getClassLoader());
-        TypeDescription adviceType = TypePool.Default.of(agentClasses).describe(ADVICE).resolve();
-        AsmVisitorWrapper advice = Advice.to(adviceType, agentClasses)
-                .on(named(TARGET_METHOD).and(isStatic()).and(takesArguments(2)));
-        HelperInjector helpers = new HelperInjector(injectors, sdkHelpers, HOOK);
+    public static void install(Instrumentation inst, Supplier<StartedRuntime> runtime) {
+        inst.addTransformer(new AwsSdkInstrumentation(runtime), true);
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            if (type.getName().equals(TARGET_TYPE) && inst.isModifiableClass(type)) {
+                loaded.add(type);
+            }
+        }
+        for (Class<?> type : loaded) {
+            try {
+                inst.retransformClasses(type);
+            } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+                reportNotGuarded(type.getClassLoader(), e);
+            }
+        }
+    }
 
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(new ErrorReporter())
-                .ignore(nameStartsWith("dev.airlock."))
-                .or(any(), is(runtimeLoader))
-                .type(named(TARGET_TYPE))
-                .transform((builder, type, loader, module, protectionDomain) ->
-                        helpers.prepare(loader) ? builder.visit(advice) : builder)
-                .installOn(inst);
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (!TARGET_INTERNAL_NAME.equals(className)) {
+            return null;
+        }
+        try {
+            HelperInjector injector = helpers();
+            return injector != null && injector.prepare(loader)
+                    ? new MethodEntryHook(TARGET_METHOD, 2, HOOK, HOOK_METHOD).apply(classfileBuffer) : null;
+        } catch (Throwable t) {
+            reportNotGuarded(loader, t);
+            return null;
+        }
+    }
+
+    /** The helper injector, once Airlock has started; null when it does not guard this JVM. */
+    private HelperInjector helpers() {
+        HelperInjector injector = helpers;
+        if (injector == null) {
+            StartedRuntime started = runtime.get();
+            if (started == null) {
+                return null;
+            }
+            synchronized (this) {
+                injector = helpers;
+                if (injector == null) {
+                    injector = new HelperInjector(started.definer(), started.sdkHelpers(), HOOK,
+                            started.runtimeLoader());
+                    helpers = injector;
+                }
+            }
+        }
+        return injector;
+    }
+
+    private static void reportNotGuarded(ClassLoader loader, Throwable problem) {
+        System.err.println("[airlock] ERROR: could not instrument " + TARGET_TYPE + " in " + loader
+                + ", so AWS SDK calls there are NOT guarded: " + problem);
     }
 }

@@ -1,30 +1,36 @@
 package dev.airlock.agent.sdk;
 
+import dev.airlock.agent.internal.ClassDefiner;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
-import net.bytebuddy.dynamic.loading.ClassInjector;
 
 /**
- * Defines the SDK hook classes in each class loader that holds the SDK, once per loader, before the advice that
- * calls them is applied there. The hook then links against that loader's SDK, whether the application put the
+ * Defines the SDK hook classes in each class loader that holds the SDK, once per loader, before the hook that
+ * calls them is added there. The hook then links against that loader's SDK, whether the application put the
  * SDK on the class path or in a loader of its own.
  */
 final class HelperInjector {
 
-    private final ClassInjector.UsingUnsafe.Factory injectors;
+    private final ClassDefiner definer;
     private final Map<String, byte[]> classes;
     private final String entryPoint;
+    private final ClassLoader runtimeLoader;
     private final Map<ClassLoader, Boolean> prepared = Collections.synchronizedMap(new WeakHashMap<>());
 
-    HelperInjector(ClassInjector.UsingUnsafe.Factory injectors, Map<String, byte[]> classes, String entryPoint) {
-        this.injectors = injectors;
+    /** @param runtimeLoader the runtime's own class loader, which is never prepared */
+    HelperInjector(ClassDefiner definer, Map<String, byte[]> classes, String entryPoint, ClassLoader runtimeLoader) {
+        this.definer = definer;
+        this.runtimeLoader = runtimeLoader;
         this.classes = classes;
         this.entryPoint = entryPoint;
     }
 
     /** True when the hook classes are usable in {@code loader}; false leaves that loader's SDK untouched. */
     boolean prepare(ClassLoader loader) {
+        if (loader == runtimeLoader) {
+            return false;
+        }
         if (loader == null) {
             System.err.println("[airlock] ERROR: the AWS SDK is on the bootstrap class path, which Airlock does "
                     + "not support, so its calls are NOT guarded");
@@ -47,7 +53,7 @@ final class HelperInjector {
 
     private boolean inject(ClassLoader loader) {
         try {
-            injectors.make(loader).injectRaw(classes);
+            definer.defineAll(loader, classes);
             // Links the entry point now, so that a problem shows here and never in the middle of an SDK call.
             Class.forName(entryPoint, true, loader);
             return true;

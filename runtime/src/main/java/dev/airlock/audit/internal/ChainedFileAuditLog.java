@@ -37,7 +37,7 @@ public final class ChainedFileAuditLog implements AuditLog {
     private static final long CLOSE_WAIT_MILLIS = 5_000;
 
     private final ChainedAuditFile file;
-    private final RecordFormat format;
+    private final Requester requester;
     /** The atomic variant: the Unsafe-based one makes JDK 24+ print a warning on the host's stderr. */
     private final MpscAtomicArrayQueue<AuditRecord> queue;
     private final AtomicLong droppedQueueFull = new AtomicLong();
@@ -50,13 +50,15 @@ public final class ChainedFileAuditLog implements AuditLog {
     private final Thread shutdownHook;
 
     // Writer thread only.
+    /** Made by the writer as it starts, so that the host's thread never loads the JSON machinery. */
+    private RecordFormat format;
     private final List<AuditRecord> batch = new ArrayList<>();
     private ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 10);
     private boolean writeFailing;
 
     private ChainedFileAuditLog(ChainedAuditFile file, Requester requester, int capacity) {
         this.file = file;
-        this.format = new RecordFormat(requester);
+        this.requester = requester;
         this.queue = new MpscAtomicArrayQueue<>(capacity);
         this.writer = new Thread(this::writeUntilClosed, "airlock-audit");
         this.writer.setDaemon(true);
@@ -165,6 +167,11 @@ public final class ChainedFileAuditLog implements AuditLog {
 
     private void writeUntilClosed() {
         try {
+            try {
+                format = new RecordFormat(requester);
+            } catch (RuntimeException | LinkageError e) {
+                // tried again with the first batch, where a failure is counted
+            }
             while (running) {
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(WRITE_INTERVAL_MILLIS));
                 Thread.interrupted(); // an interrupt from the host must not turn the wait into a busy loop
@@ -225,6 +232,9 @@ public final class ChainedFileAuditLog implements AuditLog {
 
     private ChainLink formatBatch(ChainLink end, ByteArrayOutputStream sink, long queueFull, long writeFailed)
             throws IOException {
+        if (format == null) {
+            format = new RecordFormat(requester);
+        }
         if (queueFull + writeFailed > 0) {
             end = format.appendGap(queueFull, writeFailed, System.currentTimeMillis(), end, sink);
         }

@@ -39,7 +39,6 @@ public final class JsonLinesPlanBook implements PlanBook {
     private final Path file;
     private final Path summaryFile;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
     private final PlanSummary summary = new PlanSummary();
     private String tool = "unknown-tool";
     private boolean failing;
@@ -88,7 +87,7 @@ public final class JsonLinesPlanBook implements PlanBook {
     }
 
     private byte[] lineFor(Call call, Plan plan, String reason) throws IOException {
-        ObjectNode line = json.createObjectNode();
+        ObjectNode line = Json.MAPPER.createObjectNode();
         line.put("time", LINE_TIME.format(Instant.now(clock)));
         line.put("tool", call.requester().tool());
         line.put("action", call.action());
@@ -103,7 +102,7 @@ public final class JsonLinesPlanBook implements PlanBook {
         line.put("summary", plan.summary());
         ObjectNode measures = line.putObject("measures");
         plan.measures().forEach(measures::put);
-        byte[] bytes = json.writeValueAsBytes(line);
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(line);
         byte[] withNewline = new byte[bytes.length + 1];
         System.arraycopy(bytes, 0, withNewline, 0, bytes.length);
         withNewline[bytes.length] = '\n';
@@ -156,5 +155,10 @@ public final class JsonLinesPlanBook implements PlanBook {
     /** Created on first use: a process with nothing to report never touches logging. */
     private static final class Log {
         static final Logger LOG = LoggerFactory.getLogger(JsonLinesPlanBook.class);
+    }
+
+    /** Created with the first plan: loading Jackson's data binding costs a host's start a noticeable moment. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -1,0 +1,125 @@
+package dev.airlock.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs every benchmark and writes the results as Markdown ({@code benchmarks/target/results/results.md}). Started by
+ * {@code benchmarks/run.sh}, which builds everything first and passes the paths below.
+ *
+ * <p>System properties: {@code airlock.bench.agentJar}, {@code airlock.bench.otelJar}, {@code airlock.bench.out}
+ * (the run directory). Arguments: {@code --quick} (one short round of everything, to check the set-up),
+ * {@code --only=read,guarded,engine,startup,memory}.
+ */
+public final class BenchmarkSuite {
+
+    private BenchmarkSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        Set<String> only = Set.of("read", "guarded", "engine", "startup", "memory");
+        for (String arg : args) {
+            if (arg.startsWith("--only=")) {
+                only = Set.of(arg.substring("--only=".length()).split(","));
+            }
+        }
+        Path out = Path.of(System.getProperty("airlock.bench.out", "benchmarks/target/run")).toAbsolutePath();
+        Path logs = Files.createDirectories(out.resolve("logs"));
+        Files.createDirectories(out.resolve("audit"));
+        Agents agents = new Agents(Path.of(System.getProperty("airlock.bench.agentJar",
+                "instrumentation-agent/target/airlock-agent.jar")),
+                Path.of(System.getProperty("airlock.bench.otelJar",
+                        "benchmarks/target/agents/opentelemetry-javaagent.jar")), out);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String classpath = System.getProperty("java.class.path");
+
+        Report report = new Report(Machine.describe(), quick);
+        Instant began = Instant.now();
+        try (LoopbackResponder responder = LoopbackResponder.start()) {
+            List<String> endpointArg = List.of("-D" + SdkClients.ENDPOINT_PROPERTY + "=" + responder.endpoint());
+            JmhRounds jmh = quick ? new JmhRounds(1, 1, 2, logs) : new JmhRounds(3, 3, 5, logs);
+
+            if (only.contains("read")) {
+                System.out.println("Read calls (forks: no agent, Airlock, OpenTelemetry, both)");
+                report.readCalls(jmh.run(ReadCallBenchmark.class,
+                        List.of(agents.none(), agents.airlock(), agents.otel(), agents.both()), endpointArg));
+                clearAudit(out);
+            }
+            if (only.contains("guarded")) {
+                System.out.println("Held and dry-run calls");
+                report.guardedCalls(jmh.run(GuardedCallBenchmark.class, List.of(
+                        expecting(agents.none(), "SENT"), expecting(agents.airlock(), "HOLD"),
+                        expecting(agents.airlockDryRun(), "DRY_RUN")), endpointArg));
+                clearAudit(out);
+                deleteTree(out.resolve("plans"));
+            }
+            if (only.contains("engine")) {
+                System.out.println("Engine and hook, in-process");
+                Map<String, JmhRounds.Measured> engine = new LinkedHashMap<>();
+                engine.putAll(jmh.runPlain(EngineBenchmark.class, quick ? 1 : 2));
+                engine.putAll(jmh.runPlain(HookBenchmark.class, quick ? 1 : 2));
+                report.engine(engine);
+            }
+            if (only.contains("startup")) {
+                int rounds = quick ? 2 : 11;
+                System.out.println("JVM start to exit, " + rounds + " interleaved rounds");
+                report.startup(new StartupTimer(java, classpath, responder.endpoint())
+                        .time(List.of(agents.none(), agents.airlock(), agents.otel()), rounds));
+                clearAudit(out);
+            }
+            if (only.contains("memory")) {
+                System.out.println("Memory after warm-up");
+                MemoryMeasurement memory = new MemoryMeasurement(java, classpath, responder.endpoint());
+                int calls = quick ? 200 : 5_000;
+                Map<String, Map<String, Long>> bySetup = new LinkedHashMap<>();
+                for (Agents.Setup setup : List.of(agents.none(), agents.airlock(), agents.otel())) {
+                    bySetup.put(setup.name(), memory.measure(setup, calls, quick ? 1 : 2));
+                }
+                report.memory(bySetup, calls * 2, agents.airlockJar(), agents.otelJar());
+                clearAudit(out);
+            }
+        }
+        report.finish(Duration.between(began, Instant.now()), Machine.loadAverage());
+        Path results = Files.createDirectories(out.getParent().resolve("results")).resolve("results.md");
+        Files.writeString(results, report.markdown());
+        System.out.println();
+        System.out.println(report.markdown());
+        System.out.println("Written to " + results);
+    }
+
+    private static Agents.Setup expecting(Agents.Setup setup, String outcome) {
+        List<String> args = new ArrayList<>(setup.jvmArgs());
+        args.add("-D" + GuardedCallBenchmark.EXPECT_PROPERTY + "=" + outcome);
+        return new Agents.Setup(setup.name(), args);
+    }
+
+    /** The audit of millions of benchmark reads is not worth keeping. */
+    private static void clearAudit(Path out) throws IOException {
+        try (var files = Files.list(out.resolve("audit"))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package dev.airlock.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The results as Markdown tables, each target with what was measured against it, and the headline. */
+final class Report {
+
+    private static final String NONE = "no agent";
+    private static final String AIRLOCK = "Airlock";
+    private static final String OTEL = "OpenTelemetry";
+    private static final String BOTH = "OpenTelemetry + Airlock";
+
+    private final StringBuilder body = new StringBuilder();
+    private final List<String> targets = new ArrayList<>();
+    private final String machine;
+    private final String loadAtStart;
+    private final boolean quick;
+    private Double readAdded;
+    private Double readAddedByOtel;
+    private Double startAdded;
+    private String footer = "";
+
+    Report(String machine, boolean quick) {
+        this.machine = machine;
+        this.loadAtStart = Machine.loadAverage();
+        this.quick = quick;
+    }
+
+    void readCalls(Map<String, Map<String, JmhRounds.Measured>> bySetup) {
+        body.append("## Read calls: what an agent adds\n\n")
+                .append("µs per call, mean ± 99.9% confidence interval over every measured iteration of every fork. ")
+                .append("\"Adds\" is the set-up's mean minus the no-agent mean of the same run.\n\n")
+                .append("| call | no agent | Airlock | OpenTelemetry | OTel + Airlock | Airlock adds | OTel adds "
+                        + "| Airlock / OTel | Airlock on top of OTel |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        double sumAirlock = 0;
+        double sumOtel = 0;
+        int calls = 0;
+        for (String call : bySetup.get(NONE).keySet()) {
+            JmhRounds.Measured none = bySetup.get(NONE).get(call);
+            JmhRounds.Measured airlock = bySetup.get(AIRLOCK).get(call);
+            JmhRounds.Measured otel = bySetup.get(OTEL).get(call);
+            JmhRounds.Measured both = bySetup.get(BOTH).get(call);
+            double airlockAdds = airlock.mean() - none.mean();
+            double otelAdds = otel.mean() - none.mean();
+            sumAirlock += airlockAdds;
+            sumOtel += otelAdds;
+            calls++;
+            body.append("| ").append(callName(call)).append(" | ").append(pm(none)).append(" | ").append(pm(airlock))
+                    .append(" | ").append(pm(otel)).append(" | ").append(pm(both)).append(" | ")
+                    .append(diff(airlock, none)).append(" | ").append(diff(otel, none)).append(" | ")
+                    .append(ratio(airlockAdds, otelAdds)).append(" | ").append(diff(both, otel)).append(" |\n");
+        }
+        readAdded = sumAirlock / calls;
+        readAddedByOtel = sumOtel / calls;
+        body.append("\nMean over both calls: Airlock adds ").append(f2(readAdded)).append(" µs, OpenTelemetry ")
+                .append(f2(readAddedByOtel)).append(" µs.\n\n");
+        targets.add(target("A read: under 1 µs added", f2(readAdded) + " µs (loopback, mean of both calls)",
+                readAdded < 1.0));
+        targets.add(target("A read: under 1/4 of OTel's added time",
+                ratio(readAdded, readAddedByOtel) + " of OTel's", readAdded < readAddedByOtel / 4));
+    }
+
+    void guardedCalls(Map<String, Map<String, JmhRounds.Measured>> bySetup) {
+        body.append("## Destructive calls: held and dry-run\n\n")
+                .append("S3 DeleteObject, µs per call from the caller's side. Without an agent it is sent to the ")
+                .append("loopback responder; with Airlock it never leaves the JVM: held for approval by the ")
+                .append("built-in policy (audit record with the whole call, approval id, the exception with its ")
+                .append("message), or in `mode=dry-run` recorded as a plan (one JSON line appended to the plan ")
+                .append("file per call, plus the audit record).\n\n")
+                .append("| set-up | outcome | µs per call |\n|---|---|---:|\n");
+        String[] outcomes = {"sent", "held (HOLD)", "dry-run (DRY_RUN)"};
+        int i = 0;
+        for (Map.Entry<String, Map<String, JmhRounds.Measured>> e : bySetup.entrySet()) {
+            JmhRounds.Measured m = e.getValue().values().iterator().next();
+            body.append("| ").append(e.getKey()).append(" | ").append(outcomes[Math.min(i++, 2)]).append(" | ")
+                    .append(pm(m)).append(" |\n");
+        }
+        body.append('\n');
+    }
+
+    void engine(Map<String, JmhRounds.Measured> results) {
+        body.append("## Engine, in-process\n\n")
+                .append("Full decisions (`Engine.decide`: policy, then the gates) on a policy of 1,000 statements ")
+                .append("(`PolicyOfThousand`), audit and plans discarded; catalog look-ups; and the agent's read ")
+                .append("hook on its own (`HookBenchmark`: the exact call the agent adds to the SDK, with the built-in ")
+                .append("policy and the audit written to a file).\n\n")
+                .append("| benchmark | result |\n|---|---:|\n");
+        double worstDecisions = Double.MAX_VALUE;
+        for (Map.Entry<String, JmhRounds.Measured> e : results.entrySet()) {
+            JmhRounds.Measured m = e.getValue();
+            body.append("| `").append(e.getKey()).append("` | ").append(pm(m)).append(' ').append(m.unit())
+                    .append(" |\n");
+            if (e.getKey().startsWith("decide")) {
+                worstDecisions = Math.min(worstDecisions, m.mean());
+            }
+        }
+        body.append('\n');
+        targets.add(target("The engine: at least 2 million decisions per second on 1,000 statements",
+                String.format(Locale.ROOT, "%.2f million/s at the slowest (see the engine table)",
+                        worstDecisions / 1e6), worstDecisions >= 2e6));
+    }
+
+    void startup(Map<Agents.Setup, long[]> millis) {
+        body.append("## JVM start to exit\n\n")
+                .append("`StartupProgram`: build an S3 and a DynamoDB client, one read with each against the loopback ")
+                .append("responder, close, exit. Set-ups interleaved run by run after one untimed round; median of ")
+                .append(millis.values().iterator().next().length).append(" runs.\n\n")
+                .append("| set-up | median ms | adds ms | every run, ms |\n|---|---:|---:|---|\n");
+        double none = 0;
+        double airlock = 0;
+        double otel = 0;
+        for (Map.Entry<Agents.Setup, long[]> e : millis.entrySet()) {
+            double median = StartupTimer.median(e.getValue());
+            String name = e.getKey().name();
+            if (name.equals(NONE)) {
+                none = median;
+            } else if (name.equals(AIRLOCK)) {
+                airlock = median;
+            } else if (name.equals(OTEL)) {
+                otel = median;
+            }
+        }
+        for (Map.Entry<Agents.Setup, long[]> e : millis.entrySet()) {
+            double median = StartupTimer.median(e.getValue());
+            body.append("| ").append(e.getKey().name()).append(" | ").append(f0(median)).append(" | ")
+                    .append(e.getKey().name().equals(NONE) ? "" : signed0(median - none)).append(" | ")
+                    .append(Arrays.stream(e.getValue()).mapToObj(Long::toString).collect(Collectors.joining(", ")))
+                    .append(" |\n");
+        }
+        startAdded = airlock - none;
+        double otelAdded = otel - none;
+        body.append("\nAirlock adds ").append(signed0(startAdded)).append(" ms, ").append(ratio(startAdded, otelAdded))
+                .append(" of what OpenTelemetry adds (").append(signed0(otelAdded)).append(" ms).\n\n");
+        targets.add(target("JVM start: under 100 ms added", signed0(startAdded) + " ms", startAdded < 100));
+        targets.add(target("JVM start: under 1/10 of OTel's addition", ratio(startAdded, otelAdded) + " of OTel's",
+                startAdded < otelAdded / 10));
+    }
+
+    void memory(Map<String, Map<String, Long>> bySetup, int reads, Path airlockJar, Path otelJar) throws IOException {
+        body.append("## Memory\n\n")
+                .append("A child JVM (`-Xmx256m -XX:+UseSerialGC`) makes ").append(reads).append(" reads, waits ")
+                .append("for the audit writer, collects garbage four times, then reports (smallest of its runs). ")
+                .append("`dev.airlock.*` is the class histogram's total for Airlock's own classes, its relocated ")
+                .append("libraries included.\n\n")
+                .append("| set-up | heap used after GC | adds | `dev.airlock.*` objects | loaded classes | metaspace "
+                        + "| threads |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        long noneHeap = bySetup.get(NONE).getOrDefault("heapUsedBytes", 0L);
+        for (Map.Entry<String, Map<String, Long>> e : bySetup.entrySet()) {
+            Map<String, Long> v = e.getValue();
+            long heap = v.getOrDefault("heapUsedBytes", 0L);
+            body.append("| ").append(e.getKey()).append(" | ").append(mib(heap)).append(" | ")
+                    .append(e.getKey().equals(NONE) ? "" : signedMib(heap - noneHeap)).append(" | ")
+                    .append(mib(v.getOrDefault("airlockHistogramBytes", 0L))).append(" in ")
+                    .append(v.getOrDefault("airlockHistogramInstances", 0L)).append(" | ")
+                    .append(v.getOrDefault("loadedClasses", 0L)).append(" | ")
+                    .append(mib(v.getOrDefault("metaspaceBytes", 0L))).append(" | ")
+                    .append(v.getOrDefault("threads", 0L)).append(" |\n");
+        }
+        body.append("\nAgent jars: `airlock-agent.jar` ").append(mib(Files.size(airlockJar)))
+                .append(", `opentelemetry-javaagent.jar` ").append(mib(Files.size(otelJar))).append(".\n\n");
+    }
+
+    void finish(Duration took, String loadAtEnd) {
+        footer = "Took " + took.toMinutes() + " min " + took.toSecondsPart() + " s. Load average (1, 5, 15 min): "
+                + loadAtStart + " at the start, " + loadAtEnd + " at the end.\n";
+    }
+
+    String headline() {
+        if (readAdded == null || startAdded == null) {
+            return null;
+        }
+        return "adds " + f2(readAdded) + " µs to a read (OTel: " + f2(readAddedByOtel) + " µs), "
+                + signed0(startAdded) + " ms to JVM start";
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder("# Results\n\n");
+        md.append(machine).append(".\n\n");
+        if (quick) {
+            md.append("**Quick run (`--quick`): one short fork per set-up; a check of the set-up, not a measurement.**\n\n");
+        }
+        String headline = headline();
+        if (headline != null) {
+            md.append("Headline: Airlock ").append(headline).append(".\n\n");
+        }
+        if (!targets.isEmpty()) {
+            md.append("| target | measured | met |\n|---|---|---|\n");
+            targets.forEach(md::append);
+            md.append('\n');
+        }
+        return md.append(body).append(footer).toString();
+    }
+
+    private static String target(String what, String measured, boolean met) {
+        return "| " + what + " | " + measured + " | " + (met ? "yes" : "**no**") + " |\n";
+    }
+
+    private static String callName(String method) {
+        return switch (method) {
+            case "s3HeadObject" -> "S3 HeadObject";
+            case "dynamoDbGetItem" -> "DynamoDB GetItem";
+            default -> method;
+        };
+    }
+
+    private static String pm(JmhRounds.Measured m) {
+        double v = m.mean();
+        String digits = v >= 1e5 ? "%,.0f" : v >= 100 ? "%.1f" : "%.2f";
+        String text = String.format(Locale.ROOT, digits, v);
+        return Double.isNaN(m.error()) ? text : text + " ± " + String.format(Locale.ROOT, digits, m.error());
+    }
+
+    /** The difference of two means, ± the two errors combined. */
+    private static String diff(JmhRounds.Measured a, JmhRounds.Measured b) {
+        double d = a.mean() - b.mean();
+        double e = Math.sqrt(sq(a.error()) + sq(b.error()));
+        return (d >= 0 ? "+" : "") + f2(d) + (Double.isNaN(e) ? "" : " ± " + f2(e));
+    }
+
+    private static String ratio(double part, double whole) {
+        if (whole <= 0) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.2f", part / whole);
+    }
+
+    private static double sq(double v) {
+        return v * v;
+    }
+
+    private static String f2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String f0(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    private static String signed0(double v) {
+        return (v >= 0 ? "+" : "") + f0(v);
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.2f MiB", bytes / (1024.0 * 1024));
+    }
+
+    private static String signedMib(long bytes) {
+        return (bytes >= 0 ? "+" : "") + mib(bytes);
+    }
+}

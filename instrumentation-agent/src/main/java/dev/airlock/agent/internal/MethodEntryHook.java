@@ -1,0 +1,107 @@
+package dev.airlock.agent.internal;
+
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * Makes a static method start with a call to a static hook that gets the method's arguments as {@code Object}s:
+ * {@code hook(arg0, arg1, ...)}, then the method's own code. The hook may throw to stop the call.
+ *
+ * <p>Only code is added to one method body: no field, method or attribute changes, so the result is valid for
+ * retransformation of a class already loaded. The rest of the class file is copied as it is, and nothing the
+ * class refers to is loaded, which keeps this cheap enough for the host's start: a few dozen ASM classes instead
+ * of a general instrumentation framework.
+ */
+public final class MethodEntryHook {
+
+    private final String methodName;
+    private final int argumentCount;
+    private final String hookOwner;
+    private final String hookName;
+    private final String hookDescriptor;
+
+    /**
+     * @param methodName the static method to hook, which must take {@code argumentCount} reference arguments
+     * @param hookOwner the hook's class, binary name
+     * @param hookName the hook, a {@code public static void} method taking {@code argumentCount} {@code Object}s
+     */
+    public MethodEntryHook(String methodName, int argumentCount, String hookOwner, String hookName) {
+        this.methodName = methodName;
+        this.argumentCount = argumentCount;
+        this.hookOwner = hookOwner.replace('.', '/');
+        this.hookName = hookName;
+        this.hookDescriptor = "(" + "Ljava/lang/Object;".repeat(argumentCount) + ")V";
+    }
+
+    /**
+     * The class file with the hook added.
+     *
+     * @throws IllegalStateException when the class has no such method, or more than one
+     */
+    public byte[] apply(byte[] classFile) {
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        Hooking hooking = new Hooking(writer);
+        reader.accept(hooking, 0);
+        if (hooking.hooked != 1) {
+            throw new IllegalStateException(reader.getClassName() + " has " + hooking.hooked + " static methods "
+                    + methodName + " with " + argumentCount + " reference arguments, not one");
+        }
+        return writer.toByteArray();
+    }
+
+    private boolean matches(int access, String name, String descriptor) {
+        if ((access & Opcodes.ACC_STATIC) == 0 || (access & Opcodes.ACC_ABSTRACT) != 0 || !name.equals(methodName)) {
+            return false;
+        }
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        if (arguments.length != argumentCount) {
+            return false;
+        }
+        for (Type argument : arguments) {
+            if (argument.getSort() != Type.OBJECT && argument.getSort() != Type.ARRAY) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private final class Hooking extends ClassVisitor {
+
+        int hooked;
+
+        Hooking(ClassVisitor next) {
+            super(Opcodes.ASM9, next);
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                         String[] exceptions) {
+            MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
+            if (!matches(access, name, descriptor)) {
+                return method;
+            }
+            hooked++;
+            return new MethodVisitor(Opcodes.ASM9, method) {
+                @Override
+                public void visitCode() {
+                    super.visitCode();
+                    // The stack is empty before and after, and no local is added: the method's frames stay valid.
+                    for (int i = 0; i < argumentCount; i++) {
+                        super.visitVarInsn(Opcodes.ALOAD, i);
+                    }
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, hookOwner, hookName, hookDescriptor, false);
+                }
+
+                @Override
+                public void visitMaxs(int maxStack, int maxLocals) {
+                    super.visitMaxs(Math.max(maxStack, argumentCount), maxLocals);
+                }
+            };
+        }
+    }
+}
