@@ -16,7 +16,7 @@ mvn -B -q package -DskipTests -pl benchmarks -am
 
 rm -rf benchmarks/target/run
 exec "$java" \
-  -Dairlock.bench.agentJar="$root/instrumentation-agent/target/airlock-agent.jar" \
-  -Dairlock.bench.otelJar="$root/benchmarks/target/agents/opentelemetry-javaagent.jar" \
-  -Dairlock.bench.out="$root/benchmarks/target/run" \
+  -Dbench.agentJar="$root/instrumentation-agent/target/airlock-agent.jar" \
+  -Dbench.otelJar="$root/benchmarks/target/agents/opentelemetry-javaagent.jar" \
+  -Dbench.out="$root/benchmarks/target/run" \
   -jar benchmarks/target/benchmarks.jar "$@"

@@ -16,7 +16,7 @@ import java.util.Set;
  * Runs every benchmark and writes the results as Markdown ({@code benchmarks/target/results/results.md}). Started by
  * {@code benchmarks/run.sh}, which builds everything first and passes the paths below.
  *
- * <p>System properties: {@code airlock.bench.agentJar}, {@code airlock.bench.otelJar}, {@code airlock.bench.out}
+ * <p>System properties: {@code bench.agentJar}, {@code bench.otelJar}, {@code bench.out}
  * (the run directory). Arguments: {@code --quick} (one short round of everything, to check the set-up),
  * {@code --only=read,guarded,engine,startup,memory}.
  */
@@ -33,12 +33,12 @@ public final class BenchmarkSuite {
                 only = Set.of(arg.substring("--only=".length()).split(","));
             }
         }
-        Path out = Path.of(System.getProperty("airlock.bench.out", "benchmarks/target/run")).toAbsolutePath();
+        Path out = Path.of(System.getProperty("bench.out", "benchmarks/target/run")).toAbsolutePath();
         Path logs = Files.createDirectories(out.resolve("logs"));
         Files.createDirectories(out.resolve("audit"));
-        Agents agents = new Agents(Path.of(System.getProperty("airlock.bench.agentJar",
+        Agents agents = new Agents(Path.of(System.getProperty("bench.agentJar",
                 "instrumentation-agent/target/airlock-agent.jar")),
-                Path.of(System.getProperty("airlock.bench.otelJar",
+                Path.of(System.getProperty("bench.otelJar",
                         "benchmarks/target/agents/opentelemetry-javaagent.jar")), out);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String classpath = System.getProperty("java.class.path");

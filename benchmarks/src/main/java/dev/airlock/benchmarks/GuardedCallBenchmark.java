@@ -23,7 +23,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 public class GuardedCallBenchmark {
 
     /** The outcome the suite expects in this fork: {@code SENT}, {@code HOLD} or {@code DRY_RUN}. */
-    public static final String EXPECT_PROPERTY = "airlock.bench.expect";
+    public static final String EXPECT_PROPERTY = "bench.expect";
 
     private SdkClients clients;
 

@@ -64,7 +64,7 @@ public final class JmhRounds {
                 System.out.printf("  %s, %s, round %d of %d%n", benchmark.getSimpleName(), setup.name(), round,
                         rounds);
                 Collection<RunResult> results = new Runner(options(benchmark, 1)
-                        .jvmArgsAppend(jvmArgs.toArray(new String[0]))
+                        .jvmArgs(jvmArgs.toArray(new String[0]))
                         .output(log)
                         .build()).run();
                 collect(results, out.computeIfAbsent(setup.name(), k -> new LinkedHashMap<>()));
@@ -78,7 +78,8 @@ public final class JmhRounds {
         String log = logDirectory.resolve(benchmark.getSimpleName() + ".log").toString();
         System.out.printf("  %s, %d forks%n", benchmark.getSimpleName(), forks);
         Map<String, Measured> out = new LinkedHashMap<>();
-        collect(new Runner(options(benchmark, forks).output(log).build()).run(), out);
+        // Not the parent's JVM options, which JMH passes on by default.
+        collect(new Runner(options(benchmark, forks).jvmArgs("-Dbench.fork=plain").output(log).build()).run(), out);
         return out;
     }
 

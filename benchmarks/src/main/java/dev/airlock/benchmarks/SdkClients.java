@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 public final class SdkClients implements AutoCloseable {
 
     /** The system property that names the responder's endpoint in forked JVMs. */
-    public static final String ENDPOINT_PROPERTY = "airlock.bench.endpoint";
+    public static final String ENDPOINT_PROPERTY = "bench.endpoint";
 
     public static final HeadObjectRequest HEAD_OBJECT =
             HeadObjectRequest.builder().bucket("reports").key("2026/11/summary.txt").build();
