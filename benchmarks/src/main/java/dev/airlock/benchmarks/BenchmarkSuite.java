@@ -47,7 +47,7 @@ public final class BenchmarkSuite {
         Instant began = Instant.now();
         try (LoopbackResponder responder = LoopbackResponder.start()) {
             List<String> endpointArg = List.of("-D" + SdkClients.ENDPOINT_PROPERTY + "=" + responder.endpoint());
-            JmhRounds jmh = quick ? new JmhRounds(1, 1, 2, logs) : new JmhRounds(3, 3, 5, logs);
+            JmhRounds jmh = quick ? new JmhRounds(1, 1, 2, logs) : new JmhRounds(3, 2, 3, logs);
 
             if (only.contains("read")) {
                 System.out.println("Read calls (forks: no agent, Airlock, OpenTelemetry, both)");
