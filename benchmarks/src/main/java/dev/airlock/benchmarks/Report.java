@@ -38,13 +38,17 @@ final class Report {
     void readCalls(Map<String, Map<String, JmhRounds.Measured>> bySetup) {
         body.append("## Read calls: what an agent adds\n\n")
                 .append("µs per call, mean ± 99.9% confidence interval over every measured iteration of every fork. ")
-                .append("\"Adds\" is the set-up's mean minus the no-agent mean of the same run.\n\n")
+                .append("\"Adds\" is the set-up's mean minus the no-agent mean of the same run. *Loopback*: the ")
+                .append("default HTTP client and the loopback responder. *In memory*: the same calls through an HTTP ")
+                .append("client that answers in memory, so the SDK's whole pipeline runs without the loopback round ")
+                .append("trip, whose jitter on this shared machine is far larger than what is measured; the ")
+                .append("OpenTelemetry agent then adds only its AWS SDK instrumentation, not its HTTP client's.\n\n")
                 .append("| call | no agent | Airlock | OpenTelemetry | OTel + Airlock | Airlock adds | OTel adds "
                         + "| Airlock / OTel | Airlock on top of OTel |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        double sumAirlock = 0;
-        double sumOtel = 0;
-        int calls = 0;
+        double[] airlockSum = new double[2];
+        double[] otelSum = new double[2];
+        int[] calls = new int[2];
         for (String call : bySetup.get(NONE).keySet()) {
             JmhRounds.Measured none = bySetup.get(NONE).get(call);
             JmhRounds.Measured airlock = bySetup.get(AIRLOCK).get(call);
@@ -52,22 +56,27 @@ final class Report {
             JmhRounds.Measured both = bySetup.get(BOTH).get(call);
             double airlockAdds = airlock.mean() - none.mean();
             double otelAdds = otel.mean() - none.mean();
-            sumAirlock += airlockAdds;
-            sumOtel += otelAdds;
-            calls++;
+            int transport = call.endsWith("InMemory") ? 1 : 0;
+            airlockSum[transport] += airlockAdds;
+            otelSum[transport] += otelAdds;
+            calls[transport]++;
             body.append("| ").append(callName(call)).append(" | ").append(pm(none)).append(" | ").append(pm(airlock))
                     .append(" | ").append(pm(otel)).append(" | ").append(pm(both)).append(" | ")
                     .append(diff(airlock, none)).append(" | ").append(diff(otel, none)).append(" | ")
                     .append(ratio(airlockAdds, otelAdds)).append(" | ").append(diff(both, otel)).append(" |\n");
         }
-        readAdded = sumAirlock / calls;
-        readAddedByOtel = sumOtel / calls;
-        body.append("\nMean over both calls: Airlock adds ").append(f2(readAdded)).append(" µs, OpenTelemetry ")
-                .append(f2(readAddedByOtel)).append(" µs.\n\n");
-        targets.add(target("A read: under 1 µs added", f2(readAdded) + " µs (loopback, mean of both calls)",
-                readAdded < 1.0));
+        double loopbackAirlock = airlockSum[0] / Math.max(1, calls[0]);
+        double loopbackOtel = otelSum[0] / Math.max(1, calls[0]);
+        readAdded = airlockSum[1] / Math.max(1, calls[1]);
+        readAddedByOtel = otelSum[1] / Math.max(1, calls[1]);
+        body.append("\nMean over both calls, in memory: Airlock adds ").append(f2(readAdded))
+                .append(" µs, OpenTelemetry ").append(f2(readAddedByOtel)).append(" µs. Over the loopback: Airlock ")
+                .append(f2(loopbackAirlock)).append(" µs, OpenTelemetry ").append(f2(loopbackOtel))
+                .append(" µs, each within the loopback's jitter (see the intervals).\n\n");
+        targets.add(target("A read: under 1 µs added", f2(readAdded) + " µs (in memory, mean of both calls; over the "
+                + "loopback " + f2(loopbackAirlock) + " µs, within its jitter)", readAdded < 1.0));
         targets.add(target("A read: under 1/4 of OTel's added time",
-                ratio(readAdded, readAddedByOtel) + " of OTel's", readAdded < readAddedByOtel / 4));
+                ratio(readAdded, readAddedByOtel) + " of OTel's (in memory)", readAdded < readAddedByOtel / 4));
     }
 
     void guardedCalls(Map<String, Map<String, JmhRounds.Measured>> bySetup) {
@@ -207,8 +216,10 @@ final class Report {
 
     private static String callName(String method) {
         return switch (method) {
-            case "s3HeadObject" -> "S3 HeadObject";
-            case "dynamoDbGetItem" -> "DynamoDB GetItem";
+            case "s3HeadObject" -> "S3 HeadObject, loopback";
+            case "dynamoDbGetItem" -> "DynamoDB GetItem, loopback";
+            case "s3HeadObjectInMemory" -> "S3 HeadObject, in memory";
+            case "dynamoDbGetItemInMemory" -> "DynamoDB GetItem, in memory";
             default -> method;
         };
     }
