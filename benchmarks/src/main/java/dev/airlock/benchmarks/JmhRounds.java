@@ -18,9 +18,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.util.ListStatistics;
 
 /**
- * Runs a benchmark class in JMH forks for several JVM set-ups, one fork per set-up per round, round after round:
- * a change in the shared machine's load then falls on every set-up alike, and each difference between set-ups
- * is taken from forks run side by side. Every measured iteration of every fork is kept.
+ * Runs a benchmark class in JMH forks for several JVM set-ups: for each benchmark method, one fork per set-up,
+ * side by side, so that a change in the shared machine's load falls on every set-up alike and each difference
+ * between set-ups is taken from forks run one after the other. Every measured iteration of every fork is kept.
  */
 public final class JmhRounds {
 
@@ -39,12 +39,18 @@ public final class JmhRounds {
 
     private final int rounds;
     private final int warmupIterations;
+    private final int warmupSeconds;
     private final int measurementIterations;
     private final Path logDirectory;
 
-    public JmhRounds(int rounds, int warmupIterations, int measurementIterations, Path logDirectory) {
+    /**
+     * @param warmupSeconds the length of each warm-up iteration; measured iterations last one second
+     */
+    public JmhRounds(int rounds, int warmupIterations, int warmupSeconds, int measurementIterations,
+                     Path logDirectory) {
         this.rounds = rounds;
         this.warmupIterations = warmupIterations;
+        this.warmupSeconds = warmupSeconds;
         this.measurementIterations = measurementIterations;
         this.logDirectory = logDirectory;
     }
@@ -55,22 +61,38 @@ public final class JmhRounds {
     public Map<String, Map<String, Measured>> run(Class<?> benchmark, List<Agents.Setup> setups,
                                                   List<String> commonJvmArgs) throws RunnerException {
         Map<String, Map<String, Measured>> out = new LinkedHashMap<>();
+        for (Agents.Setup setup : setups) {
+            out.put(setup.name(), new LinkedHashMap<>());
+        }
         for (int round = 1; round <= rounds; round++) {
-            for (Agents.Setup setup : setups) {
-                List<String> jvmArgs = new ArrayList<>(commonJvmArgs);
-                jvmArgs.addAll(setup.jvmArgs());
-                String log = logDirectory.resolve(benchmark.getSimpleName() + "-" + slug(setup.name()) + "-round"
-                        + round + ".log").toString();
-                System.out.printf("  %s, %s, round %d of %d%n", benchmark.getSimpleName(), setup.name(), round,
-                        rounds);
-                Collection<RunResult> results = new Runner(options(benchmark, 1)
-                        .jvmArgs(jvmArgs.toArray(new String[0]))
-                        .output(log)
-                        .build()).run();
-                collect(results, out.computeIfAbsent(setup.name(), k -> new LinkedHashMap<>()));
+            for (String method : benchmarkMethods(benchmark)) {
+                for (Agents.Setup setup : setups) {
+                    List<String> jvmArgs = new ArrayList<>(commonJvmArgs);
+                    jvmArgs.addAll(setup.jvmArgs());
+                    String log = logDirectory.resolve(benchmark.getSimpleName() + "." + method + "-"
+                            + slug(setup.name()) + "-round" + round + ".log").toString();
+                    System.out.printf("  %s.%s, %s, round %d of %d%n", benchmark.getSimpleName(), method,
+                            setup.name(), round, rounds);
+                    Collection<RunResult> results = new Runner(options(benchmark, method, 1)
+                            .jvmArgs(jvmArgs.toArray(new String[0]))
+                            .output(log)
+                            .build()).run();
+                    collect(results, out.get(setup.name()));
+                }
             }
         }
         return out;
+    }
+
+    private static List<String> benchmarkMethods(Class<?> benchmark) {
+        List<String> methods = new ArrayList<>();
+        for (java.lang.reflect.Method m : benchmark.getDeclaredMethods()) {
+            if (m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class)) {
+                methods.add(m.getName());
+            }
+        }
+        methods.sort(null);
+        return methods;
     }
 
     /** Plain JMH: all of the class's methods, {@code forks} forks each, no agent. */
@@ -79,16 +101,17 @@ public final class JmhRounds {
         System.out.printf("  %s, %d forks%n", benchmark.getSimpleName(), forks);
         Map<String, Measured> out = new LinkedHashMap<>();
         // Not the parent's JVM options, which JMH passes on by default.
-        collect(new Runner(options(benchmark, forks).jvmArgs("-Dbench.fork=plain").output(log).build()).run(), out);
+        collect(new Runner(options(benchmark, ".*", forks).jvmArgs("-Dbench.fork=plain").output(log).build()).run(),
+                out);
         return out;
     }
 
-    private ChainedOptionsBuilder options(Class<?> benchmark, int forks) {
+    private ChainedOptionsBuilder options(Class<?> benchmark, String methodPattern, int forks) {
         return new OptionsBuilder()
-                .include("^" + Pattern.quote(benchmark.getName() + ".") + ".*")
+                .include("^" + Pattern.quote(benchmark.getName() + ".") + methodPattern + "$")
                 .forks(forks)
                 .warmupIterations(warmupIterations)
-                .warmupTime(TimeValue.seconds(1))
+                .warmupTime(TimeValue.seconds(warmupSeconds))
                 .measurementIterations(measurementIterations)
                 .measurementTime(TimeValue.seconds(1))
                 .shouldFailOnError(true);
