@@ -1,0 +1,31 @@
+package dev.airlock.process.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Every simple command a script could run, in the order it would reach them; and whether all of it was read. */
+public final class ParsedScript {
+
+    private final List<ShellCommand> commands = new ArrayList<>();
+    private String incomplete;
+
+    void add(ShellCommand command) {
+        commands.add(command);
+    }
+
+    void incomplete(String why) {
+        if (incomplete == null) {
+            incomplete = why;
+        }
+    }
+
+    public List<ShellCommand> commands() {
+        return Collections.unmodifiableList(commands);
+    }
+
+    /** Why part of the script could not be followed, or null when all of it was. */
+    public String incomplete() {
+        return incomplete;
+    }
+}
