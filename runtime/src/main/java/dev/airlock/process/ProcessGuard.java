@@ -104,6 +104,12 @@ public final class ProcessGuard {
     private ProcessDecision decideNow(List<String> command, Map<String, String> environment, Path directory) {
         Env env = Env.of(environment);
         CommandReader.Reading reading = CommandReader.read(command, env, directory, tools);
+        if (!reading.unwrapped().unreadable().isEmpty()) {
+            return ProcessDecision.stop("DENY", "Airlock denied `" + CommandText.ofStrings(command) + "`: the "
+                    + "process was NOT started. Why: Airlock cannot read what it would run ("
+                    + String.join("; ", reading.unwrapped().unreadable()) + "), and commands that may change "
+                    + "state fail closed. Next: run the commands it wraps directly.", List.of());
+        }
         List<String> stops = new ArrayList<>();
         List<String> approvals = new ArrayList<>();
         String outcome = null;

@@ -10,8 +10,15 @@ public final class ParsedScript {
     private final List<ShellCommand> commands = new ArrayList<>();
     private String incomplete;
 
+    /** Simple commands kept from one script; a script with more is not one a person wrote to be read. */
+    static final int MAX_COMMANDS = 100_000;
+
     void add(ShellCommand command) {
-        commands.add(command);
+        if (commands.size() < MAX_COMMANDS) {
+            commands.add(command);
+        } else {
+            incomplete("the script has more than " + MAX_COMMANDS + " commands");
+        }
     }
 
     void incomplete(String why) {

@@ -350,6 +350,19 @@ public final class ShellParser {
                 }
                 return true;
             }
+            case "set" -> {
+                setPositional(args);
+                return true;
+            }
+            case "shift" -> {
+                String count = args.isEmpty() ? "1" : args.get(0).text();
+                int n = count.matches("\\d{1,4}") ? Integer.parseInt(count) : -1;
+                List<String> p = state.positional;
+                if (p != null) {
+                    state.positional = n < 0 ? null : shifted(p, n);
+                }
+                return true;
+            }
             case "unset" -> {
                 for (Word a : args) {
                     if (!a.text().startsWith("-")) {
@@ -362,6 +375,38 @@ public final class ShellParser {
                 return false;
             }
         }
+    }
+
+    /** {@code set -- a b} and {@code set a b} replace {@code $1...}; {@code set -e} alone changes no parameter. */
+    private void setPositional(List<Word> args) {
+        int from;
+        if (!args.isEmpty() && args.get(0).text().equals("--") && !args.get(0).dynamic()) {
+            from = 1;
+        } else if (!args.isEmpty() && !args.get(0).dynamic() && !args.get(0).text().startsWith("-")
+                && !args.get(0).text().startsWith("+")) {
+            from = 0;
+        } else {
+            return;
+        }
+        List<String> p = new ArrayList<>();
+        p.add(state.positional == null || state.positional.isEmpty() ? "sh" : state.positional.get(0));
+        for (Word w : args.subList(from, args.size())) {
+            if (w.dynamic()) {
+                state.positional = null;
+                return;
+            }
+            p.add(w.text());
+        }
+        state.positional = p;
+    }
+
+    private static List<String> shifted(List<String> p, int n) {
+        List<String> out = new ArrayList<>();
+        out.add(p.isEmpty() ? "sh" : p.get(0));
+        for (int i = 1 + n; i < p.size(); i++) {
+            out.add(p.get(i));
+        }
+        return out;
     }
 
     private Path changeDirectory(List<Word> args) {

@@ -9,6 +9,7 @@ public final class Unwrapped {
 
     private final List<Invocation> invocations = new ArrayList<>();
     private final List<String> blindSpots = new ArrayList<>();
+    private final List<String> unreadable = new ArrayList<>();
 
     void add(Invocation invocation) {
         invocations.add(invocation);
@@ -17,6 +18,12 @@ public final class Unwrapped {
     void blindSpot(String what) {
         if (!blindSpots.contains(what) && blindSpots.size() < 20) {
             blindSpots.add(what);
+        }
+    }
+
+    void unreadable(String why) {
+        if (!unreadable.contains(why) && unreadable.size() < 20) {
+            unreadable.add(why);
         }
     }
 
@@ -30,5 +37,13 @@ public final class Unwrapped {
      */
     public List<String> blindSpots() {
         return Collections.unmodifiableList(blindSpots);
+    }
+
+    /**
+     * Why part of the command could not be read at all: nesting deeper or commands more numerous than any
+     * honest command needs. A guard fails such a command closed.
+     */
+    public List<String> unreadable() {
+        return Collections.unmodifiableList(unreadable);
     }
 }

@@ -18,9 +18,16 @@ public final class Unwrapper {
     private static final int MAX_DEPTH = 12;
     private static final int MAX_FILES = 32;
     private static final int MAX_XARGS_ITEMS = 1000;
+    /** Other programs that run programs, each read its own way below. */
+    private static final Set<String> WRAPPERS = Set.of("busybox", "eval", "source", ".", "env", "xargs", "command",
+            "watch", "flock", "su", "find", "npx", "pnpx", "bunx", "npm", "pnpm", "yarn", "poetry", "pipenv", "pdm",
+            "uv", "bundle", "direnv", "aws-vault", "microk8s", "k3s", "minikube", "python", "python3");
+    /** Shells and launchers followed in one command line; fan-out (xargs over shells over xargs...) stops here. */
+    private static final int MAX_VISITS = 5000;
 
     private final Unwrapped result = new Unwrapped();
     private int filesRead;
+    private int visits;
 
     private Unwrapper() {
     }
@@ -51,7 +58,7 @@ public final class Unwrapper {
 
     private void visit(Word program, List<Word> args, Env env, Path dir, Input stdin, int depth) {
         if (depth > MAX_DEPTH) {
-            result.blindSpot("commands nest deeper than " + MAX_DEPTH + " levels of shells and launchers");
+            result.unreadable("commands nest deeper than " + MAX_DEPTH + " levels of shells and launchers");
             return;
         }
         if (program.dynamic()) {
@@ -59,6 +66,16 @@ public final class Unwrapper {
             return;
         }
         String name = Programs.name(program.text());
+        if (!SHELLS.contains(name) && !Launchers.isLauncher(name) && !WRAPPERS.contains(name)
+                && !program.text().contains("/") && !name.endsWith(".sh") && !name.endsWith(".bash")) {
+            result.add(new Invocation(program, args, env, dir, stdin));
+            return;
+        }
+        if (++visits > MAX_VISITS) {
+            result.unreadable("the command runs programs through more than " + MAX_VISITS
+                    + " shells and launchers");
+            return;
+        }
         if (SHELLS.contains(name)) {
             shell(program, args, env, dir, stdin, depth);
             return;
@@ -197,12 +214,12 @@ public final class Unwrapper {
     private void script(String text, Env env, List<String> positional, Path dir, Input stdin, int depth,
                         String what) {
         if (depth > MAX_DEPTH) {
-            result.blindSpot("commands nest deeper than " + MAX_DEPTH + " levels of shells and launchers");
+            result.unreadable("commands nest deeper than " + MAX_DEPTH + " levels of shells and launchers");
             return;
         }
         ParsedScript parsed = ShellParser.parse(text, env, positional, dir, stdin, depth);
         if (parsed.incomplete() != null) {
-            result.blindSpot(what + ": " + parsed.incomplete());
+            result.unreadable(what + ": " + parsed.incomplete());
         }
         for (ShellCommand c : parsed.commands()) {
             List<Word> w = c.words();
@@ -319,8 +336,31 @@ public final class Unwrapper {
             }
             return;
         }
-        command.addAll(items == null ? List.of(new Word("<standard input>", true)) : items);
-        visit(command.get(0), rest(command, 1), env, dir, Input.UNKNOWN, depth + 1);
+        if (items == null) {
+            command.add(new Word("<standard input>", true));
+            visit(command.get(0), rest(command, 1), env, dir, Input.UNKNOWN, depth + 1);
+            return;
+        }
+        int perRun = perRun(Launchers.optionValue(args, i, "-n", "--max-args"), items.size());
+        int runs = 0;
+        for (int from = 0; from < Math.max(1, items.size()) && runs < 100; from += perRun, runs++) {
+            List<Word> run = new ArrayList<>(command);
+            run.addAll(items.subList(Math.min(from, items.size()), Math.min(from + perRun, items.size())));
+            visit(run.get(0), rest(run, 1), env, dir, Input.UNKNOWN, depth + 1);
+        }
+        if (runs == 100 && items.size() > 100 * perRun) {
+            List<Word> run = new ArrayList<>(command);
+            run.addAll(items.subList(100 * perRun, items.size()));
+            visit(run.get(0), rest(run, 1), env, dir, Input.UNKNOWN, depth + 1);
+        }
+    }
+
+    /** How many items each run of xargs gets: {@code -n N}, else all of them. */
+    private static int perRun(Word n, int items) {
+        if (n != null && !n.dynamic() && n.text().matches("\\d{1,6}") && Integer.parseInt(n.text()) > 0) {
+            return Integer.parseInt(n.text());
+        }
+        return Math.max(1, items);
     }
 
     /** The arguments xargs would read, or null when its input cannot be told. */
