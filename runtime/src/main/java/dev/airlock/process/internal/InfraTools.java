@@ -23,7 +23,8 @@ final class InfraTools {
                 "--role-arn", "-o", "--output", "--plugin", "-p", "--ca-bundle-path", "--toolkit-stack-name",
                 "--proxy", "--require-approval", "--parameters", "--outputs-file", "--method", "-m",
                 "--concurrency", "--asset-parallelism", "--change-set-name", "--build-exclude", "-E",
-                "--notification-arns", "--tags", "-t", "--rollback", "--progress", "--hotswap-ecs-minimum-healthy-percent");
+                "--notification-arns", "--tags", "-t", "--rollback", "--progress",
+                "--hotswap-ecs-minimum-healthy-percent");
         private static final Set<String> READS = Set.of("synth", "synthesize", "diff", "ls", "list", "doctor",
                 "notices", "context", "metadata", "acknowledge", "ack", "docs", "doc", "version", "init");
 
@@ -177,7 +178,8 @@ final class InfraTools {
             String region = ToolContext.region(inv.env(), a.optionText("--region"));
             String stack = a.optionText("--stack-name");
             return List.of(ToolCalls.of(inv, ctx, "sam", sub.dynamic() ? "UnresolvedCommand"
-                    : AwsCliNames.pascal(name), c, List.of(stackArn(region, ctx.account(), stack == null ? "*" : stack))));
+                    : AwsCliNames.pascal(name), c,
+                    List.of(stackArn(region, ctx.account(), stack == null ? "*" : stack))));
         }
     }
 

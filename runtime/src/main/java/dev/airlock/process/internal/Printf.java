@@ -2,7 +2,7 @@ package dev.airlock.process.internal;
 
 import java.util.List;
 
-/** The output of {@code printf} for the formats whose output is plain from the words: {@code %s}, {@code %d}, {@code %b}. */
+/** What {@code printf} writes for the formats that are plain from the words: {@code %s}, {@code %d}, {@code %b}. */
 final class Printf {
 
     private Printf() {
