@@ -44,6 +44,7 @@ final class LauncherSteps {
 
     private LauncherSteps() {
     }
+
     /** A launcher whose options come first and whose first operand is the program it runs. */
     static List<Step> launch(String name, List<Word> args, Env env, Path dir, Input stdin) {
         List<Step> steps = new ArrayList<>();
@@ -63,6 +64,7 @@ final class LauncherSteps {
         return steps;
     }
 
+    /** {@code env [-i] [-u NAME] [-C DIR] [-S STRING] [NAME=VALUE]... PROGRAM}. */
     static List<Step> env(List<Word> args, Env env, Path dir, Input stdin) {
         List<Step> steps = new ArrayList<>();
         int i = 0;
@@ -118,6 +120,7 @@ final class LauncherSteps {
         return parsed.commands().isEmpty() ? List.of() : parsed.commands().get(0).words();
     }
 
+    /** {@code xargs [opts] PROGRAM ARGS}: the program gets its input's items, {@code -I} puts each in place. */
     static List<Step> xargs(List<Word> args, Env env, Path dir, Input stdin) {
         List<Step> steps = new ArrayList<>();
         int i = Launchers.firstOperand(args, 0, Launchers.valueOptions("xargs"));
