@@ -8,6 +8,7 @@ public final class AirlockBridge {
 
     private static volatile CallGate gate;
     private static volatile boolean agentInstalled;
+    private static volatile ProcessGate processGate;
 
     private AirlockBridge() {
     }
@@ -21,6 +22,16 @@ public final class AirlockBridge {
     public static void installAgentGate(CallGate agentGate) {
         gate = agentGate;
         agentInstalled = agentGate != null;
+    }
+
+    /** The gate the process hook consults, or null when processes are not guarded in this JVM. */
+    public static ProcessGate processGate() {
+        return processGate;
+    }
+
+    /** Installs the gate the process hook consults. */
+    public static void installProcessGate(ProcessGate gate) {
+        processGate = gate;
     }
 
     /** True when the Java agent guards this JVM; a library-mode interceptor then steps aside to avoid deciding twice. */

@@ -1,7 +1,11 @@
 package dev.airlock.process;
 
+import dev.airlock.bridge.ProcessAnswer;
+import dev.airlock.bridge.ProcessGate;
 import dev.airlock.call.Call;
+import dev.airlock.call.Classification;
 import dev.airlock.call.Requester;
+import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.engine.Engine;
 import dev.airlock.gate.Verdict;
 import dev.airlock.process.internal.ChildJvms;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -30,8 +35,10 @@ import java.util.regex.Pattern;
  * part stopped stops the whole process: it never starts. Other programs are not Airlock's concern and pass.
  *
  * <p>A {@code java} child gets the agent too, so what it does with the SDK is guarded in turn.
+ *
+ * <p>As a {@link ProcessGate} it is what the Java agent's process hook asks.
  */
-public final class ProcessGuard {
+public final class ProcessGuard implements ProcessGate {
 
     /** Processes Airlock starts while deciding (Terraform plans) are its own and not decided again. */
     private static final ThreadLocal<Boolean> DECIDING = new ThreadLocal<>();
@@ -39,19 +46,18 @@ public final class ProcessGuard {
             "(?<![A-Za-z0-9_-])(aws|terraform|tofu|terragrunt|kubectl|oc|cdk|pulumi|eksctl|sam|helm|sh|bash|zsh"
                     + "|dash|ksh|env|xargs|eval|java)(?![A-Za-z0-9_-])");
 
-    private final Engine engine;
+    private final Function<Call, Verdict> decider;
     private final ToolContext tools;
     private final ToolContext toolsWithoutPlans;
     private final String agentOption;
     private final String agentJar;
 
     private ProcessGuard(Builder b) {
-        this.engine = b.engine;
-        Requester requester = Requester.ofThisProcess(b.engine.config().tool());
-        String account = b.engine.config().account();
-        this.toolsWithoutPlans = new ToolContext(b.engine.catalog(), requester, account, null);
+        this.decider = b.decider;
+        Requester requester = Requester.ofThisProcess(b.tool);
+        this.toolsWithoutPlans = new ToolContext(b.catalog, requester, b.account, null);
         this.tools = b.planSeconds > 0
-                ? new ToolContext(b.engine.catalog(), requester, account,
+                ? new ToolContext(b.catalog, requester, b.account,
                         new TerraformPlanProbe(b.planSeconds, Math.max(10, b.planSeconds / 2)))
                 : toolsWithoutPlans;
         this.agentJar = b.agentJar;
@@ -66,7 +72,28 @@ public final class ProcessGuard {
     }
 
     public static Builder builder(Engine engine) {
-        return new Builder(engine);
+        Objects.requireNonNull(engine, "engine");
+        return new Builder(engine::decide, engine.catalog(), engine.config().tool(), engine.config().account());
+    }
+
+    /**
+     * For a JVM whose engine could not start: commands that only read proceed, every other recognised command
+     * is denied with {@code problem} as the reason. Nothing is audited, for there is no audit to write to.
+     */
+    public static Builder failingClosed(ActionCatalog catalog, String problem) {
+        Function<Call, Verdict> decider = call -> call.classification() == Classification.READ ? Verdict.proceed()
+                : Verdict.deny("airlock", problem, "ask the human you work for to fix the Airlock configuration; "
+                        + "do not retry until then.");
+        return new Builder(decider, catalog, null, null);
+    }
+
+    /** The {@link ProcessGate} face of {@link #decide}, for the agent's process hook. */
+    @Override
+    public ProcessAnswer check(List<String> command, Map<String, String> environment, String directory) {
+        ProcessDecision d = decide(command, environment == null ? Map.of() : environment,
+                directory == null ? null : Path.of(directory));
+        return d.proceeds() ? ProcessAnswer.proceedWith(d.environment(), d.command())
+                : ProcessAnswer.stop(d.outcome(), d.message());
     }
 
     /**
@@ -115,7 +142,7 @@ public final class ProcessGuard {
         String outcome = null;
         Set<Map<String, String>> sessions = new LinkedHashSet<>();
         for (Recognised r : reading.calls()) {
-            Verdict v = engine.decide(r.call());
+            Verdict v = decider.apply(r.call());
             if (v.proceeds()) {
                 if (v.credentials() != null) {
                     sessions.add(v.credentials());
@@ -201,13 +228,19 @@ public final class ProcessGuard {
     }
 
     public static final class Builder {
-        private final Engine engine;
+        private final Function<Call, Verdict> decider;
+        private final ActionCatalog catalog;
+        private final String tool;
+        private final String account;
         private long planSeconds = 60;
         private String agentJar;
         private String agentArguments;
 
-        private Builder(Engine engine) {
-            this.engine = Objects.requireNonNull(engine, "engine");
+        private Builder(Function<Call, Verdict> decider, ActionCatalog catalog, String tool, String account) {
+            this.decider = decider;
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            this.tool = tool == null ? "unknown-tool" : tool;
+            this.account = account;
         }
 
         /**

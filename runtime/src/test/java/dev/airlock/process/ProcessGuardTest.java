@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.airlock.audit.AuditLog;
 import dev.airlock.audit.AuditRecord;
+import dev.airlock.bridge.ProcessAnswer;
 import dev.airlock.call.Call;
 import dev.airlock.call.Classification;
 import dev.airlock.catalog.ActionCatalog;
@@ -211,6 +212,34 @@ class ProcessGuardTest {
 
         assertThat(d.outcome()).isEqualTo("DENY");
         assertThat(d.message()).contains("cannot read what it would run", "deeper than");
+    }
+
+    @Test
+    void asTheBridgesProcessGateItAnswersInPlainTypes() {
+        ProcessGuard guard = guardWithChildAgent();
+
+        ProcessAnswer held = guard.check(List.of("kubectl", "delete", "ns", "prod"), env, dir.toString());
+        ProcessAnswer java = guard.check(List.of("java", "-jar", "a.jar"), env, null);
+        ProcessAnswer ls = guard.check(List.of("ls"), null, null);
+
+        assertThat(held.proceeds()).isFalse();
+        assertThat(held.outcome()).isEqualTo("HOLD");
+        assertThat(held.message()).contains("kubectl:Delete", "NOT started");
+        assertThat(java.command()).contains("-javaagent:/opt/airlock/airlock-agent.jar=tool=x");
+        assertThat(ls).isSameAs(ProcessAnswer.proceed());
+    }
+
+    @Test
+    void withoutAWorkingEngineReadsProceedAndTheRestIsDenied() {
+        ProcessGuard guard = ProcessGuard.failingClosed(ActionCatalog.builtIn(), "the policy file is broken")
+                .terraformPlanSeconds(0).build();
+
+        ProcessDecision delete = guard.decide(List.of("sh", "-c", "aws s3 rb s3://b --force"), env, dir);
+        ProcessDecision read = guard.decide(List.of("aws", "s3", "ls"), env, dir);
+
+        assertThat(delete.outcome()).isEqualTo("DENY");
+        assertThat(delete.message()).contains("the policy file is broken", "NOT started");
+        assertThat(read.proceeds()).isTrue();
     }
 
     @Test
