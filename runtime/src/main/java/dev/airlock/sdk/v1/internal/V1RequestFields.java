@@ -58,7 +58,8 @@ public final class V1RequestFields {
             return false;
         }
         Class<?> owner = m.getDeclaringClass();
-        if (owner == Object.class || owner == AmazonWebServiceRequest.class || !Modifier.isPublic(owner.getModifiers())) {
+        if (owner == Object.class || owner == AmazonWebServiceRequest.class
+                || !Modifier.isPublic(owner.getModifiers())) {
             return false;
         }
         String name = m.getName();

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,8 @@ class V1AgentHookTest {
             assertThat(d.get("service")).isEqualTo("S3");
             assertThat(d.get("operation")).isEqualTo("DeleteBucket");
             assertThat(d.get("endpoint")).isEqualTo("http://localhost:9999");
-            assertThat(d.get("fields")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("Bucket", "demo-data");
+            assertThat(d.get("fields")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                    .containsEntry("Bucket", "demo-data");
         });
     }
 
