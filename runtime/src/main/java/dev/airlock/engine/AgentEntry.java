@@ -3,9 +3,6 @@ package dev.airlock.engine;
 import dev.airlock.bridge.AirlockBridge;
 import dev.airlock.bridge.CallGate;
 import dev.airlock.catalog.ActionCatalog;
-import dev.airlock.config.AirlockConfig;
-import dev.airlock.config.ConfigException;
-import dev.airlock.config.ConfigLoader;
 import dev.airlock.process.ProcessGuard;
 
 /**
@@ -34,37 +31,21 @@ public final class AgentEntry {
      * @return true when Airlock guards this JVM; false when it is disabled ({@code airlock.enabled=false})
      */
     public static boolean start(String agentArgs, String agentJar) {
-        AirlockConfig config;
-        try {
-            config = ConfigLoader.load(agentArgs);
-        } catch (ConfigException e) {
-            failClosed("the Airlock configuration is broken: " + e.getMessage());
-            System.err.println("[airlock] ERROR: configuration is broken, calls that change state are refused: "
-                    + e.getMessage());
-            return true;
-        }
-        if (!config.enabled()) {
+        CallGate gate = GateStartup.fromConfig(agentArgs);
+        if (gate == null) {
             return false;
         }
-        try {
-            Engine engine = Engine.start(config);
-            install(engine);
-            AirlockBridge.installProcessGate(ProcessGuard.builder(engine).childAgent(agentJar, agentArgs).build());
-            Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "airlock-shutdown"));
-        } catch (ConfigException | RuntimeException e) {
-            failClosed("Airlock could not start: " + e.getMessage());
-            System.err.println("[airlock] ERROR: could not start, calls that change state are refused: "
-                    + e.getMessage());
-        }
+        AirlockBridge.installAgentGate(gate);
+        AirlockBridge.installProcessGate(processGuard(gate, agentJar, agentArgs));
         return true;
     }
 
-    private static void failClosed(String problem) {
-        install(new FailClosedGate(ActionCatalog.builtIn(), problem));
-        AirlockBridge.installProcessGate(ProcessGuard.failingClosed(ActionCatalog.builtIn(), problem).build());
-    }
-
-    private static void install(CallGate gate) {
-        AirlockBridge.installAgentGate(gate);
+    /** The engine's process guard; without an engine, one that lets reads through and refuses the rest. */
+    private static ProcessGuard processGuard(CallGate gate, String agentJar, String agentArgs) {
+        if (gate instanceof Engine engine) {
+            return ProcessGuard.builder(engine).childAgent(agentJar, agentArgs).build();
+        }
+        String problem = gate instanceof FailClosedGate f ? f.problem() : "Airlock could not start";
+        return ProcessGuard.failingClosed(ActionCatalog.builtIn(), problem).build();
     }
 }
