@@ -1,16 +1,19 @@
 package dev.airlock.agent.internal;
 
+import dev.airlock.agent.process.ProcessInstrumentation;
 import dev.airlock.agent.sdk.AwsSdkInstrumentation;
+import dev.airlock.agent.sdk.AwsSdkV1Instrumentation;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Path;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 
 /**
  * Brings Airlock up in a JVM: the bridge on the bootstrap path (so that the SDK, in whatever class loader, and
  * the engine meet on the same classes), the runtime in a class loader of its own (so that none of its libraries
- * meet the host's), the engine started, then the SDK instrumented.
+ * meet the host's), the engine started, then process starts and the SDKs (v2 and v1) instrumented.
  */
 public final class AgentStartup {
 
@@ -29,12 +32,22 @@ public final class AgentStartup {
         if (!startEngine(runtimeLoader, agentArgs)) {
             return;
         }
+        installProcessGuard(inst);
         if (injectors == null) {
             System.err.println("[airlock] ERROR: this JVM does not let Airlock define its hooks next to the AWS SDK, "
                     + "so AWS SDK calls in this JVM are NOT guarded");
             return;
         }
         AwsSdkInstrumentation.install(inst, injectors, runtime.sdkHelpers(), runtimeLoader);
+        AwsSdkV1Instrumentation.install(inst, injectors, runtime.sdkV1Helpers(), runtimeLoader);
+    }
+
+    private static void installProcessGuard(Instrumentation inst) {
+        try {
+            ProcessInstrumentation.install(inst);
+        } catch (Exception | LinkageError e) {
+            System.err.println("[airlock] ERROR: the processes this JVM starts are NOT guarded: " + e);
+        }
     }
 
     private static ClassInjector.UsingUnsafe.Factory injectors(Instrumentation inst) {
@@ -52,7 +65,9 @@ public final class AgentStartup {
         thread.setContextClassLoader(runtimeLoader);
         try {
             Class<?> entry = Class.forName(AGENT_ENTRY, true, runtimeLoader);
-            return (Boolean) entry.getMethod("start", String.class).invoke(null, agentArgs);
+            Path agentJar = RuntimeJar.agentJarPath();
+            return (Boolean) entry.getMethod("start", String.class, String.class)
+                    .invoke(null, agentArgs, agentJar == null ? null : agentJar.toString());
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         } finally {
