@@ -3,7 +3,7 @@ package dev.airlock.it.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.it.harness.AirlockSettings;
-import dev.airlock.it.harness.Attach;
+import dev.airlock.it.harness.AirlockCommand;
 import dev.airlock.it.harness.BuildPaths;
 import dev.airlock.it.harness.EnvironmentFixture;
 import dev.airlock.it.harness.GuardedJvm;
@@ -12,12 +12,13 @@ import dev.airlock.it.harness.ToolRun;
 import dev.airlock.sample.EnvironmentResetTool;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tool is already running, its clients built and used once, when Airlock is attached to its JVM. The
- * clients built before the attach must be guarded too.
+ * The tool is already running, its clients built and used once, when {@code airlock attach PID} loads the agent
+ * into its JVM. The clients built before the attach must be guarded too.
  */
 class DynamicAttachIT extends EnvironmentResetScenario {
 
@@ -31,7 +32,13 @@ class DynamicAttachIT extends EnvironmentResetScenario {
                 .arguments(List.of("--wait-for-go"));
         try (RunningJvm child = jvm.start()) {
             child.awaitLine(EnvironmentResetTool.READY_LINE, Duration.ofMinutes(1));
-            Attach.loadAgent(child.pid(), agentJar, settings.agentArguments());
+            List<String> attach = new ArrayList<>(
+                    List.of("attach", String.valueOf(child.pid()), "--agent", agentJar.toString()));
+            settings.asMap().forEach((key, value) -> attach.addAll(List.of("--set", key + "=" + value)));
+            ToolRun attached = AirlockCommand.run(attach.toArray(String[]::new));
+            if (attached.exitCode() != 0) {
+                throw new AssertionError("airlock attach failed:\n" + attached.transcript());
+            }
             child.sendLine("go");
             return child.await(TOOL_TIMEOUT);
         }
