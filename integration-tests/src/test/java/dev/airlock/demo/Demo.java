@@ -50,9 +50,9 @@ public final class Demo {
         int code;
         try {
             code = new Demo(out).run();
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             out.println();
-            out.println("The demo could not run: " + e.getMessage());
+            out.println("The demo could not run: " + e);
             code = 2;
         }
         out.flush();

@@ -17,8 +17,8 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
  * S3Mock, DynamoDB Local (as a real server on a port, so calls go through the SDK's HTTP pipeline) and
- * ElasticMQ, started once per JVM on free ports and stopped when the JVM exits. Tests share them and keep apart
- * by resource name.
+ * ElasticMQ, started once per JVM on free ports. They keep everything in memory (S3Mock in a temporary directory
+ * it removes itself) and end with the JVM. Tests share them and keep apart by resource name.
  */
 public final class LocalServers {
 
@@ -40,10 +40,9 @@ public final class LocalServers {
         try {
             S3MockApplication s3 = startS3Mock();
             int dynamoPort = freePort();
-            DynamoDBProxyServer dynamoDb = startDynamoDbLocal(dynamoPort);
+            startDynamoDbLocal(dynamoPort);
             int sqsPort = freePort();
-            SQSRestServer sqs = startElasticMq(sqsPort);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(s3, dynamoDb, sqs), "local-servers-stop"));
+            startElasticMq(sqsPort);
             // DynamoDB Local runs with -sharedDb, so any credentials see the same tables; it accepts only
             // letters and digits in an access key id.
             return new Backend("local servers",
@@ -93,24 +92,6 @@ public final class LocalServers {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void stopAll(S3MockApplication s3, DynamoDBProxyServer dynamoDb, SQSRestServer sqs) {
-        try {
-            sqs.stopAndWait();
-        } catch (RuntimeException ignored) {
-            // stopping at JVM exit: nothing left to protect
-        }
-        try {
-            dynamoDb.stop();
-        } catch (Exception ignored) {
-            // as above
-        }
-        try {
-            s3.stop();
-        } catch (RuntimeException ignored) {
-            // as above
         }
     }
 }
