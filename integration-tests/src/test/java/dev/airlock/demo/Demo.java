@@ -40,6 +40,7 @@ public final class Demo {
     private static final Pattern PLAN = Pattern.compile("Plan: (.+?)\\.(?= Approval id:| Next:|$)");
 
     private final PrintStream out;
+    private boolean shownOneAirlockMessageInFull;
 
     private Demo(PrintStream out) {
         this.out = out;
@@ -136,10 +137,36 @@ public final class Demo {
                 .withAgent(agentJar, settings.agentArguments())
                 .environment(fixture.backend().environment())
                 .arguments(fixture.toolArguments())
-                .onOutputLine(line -> out.println("  tool | " + abbreviate(line, 160)));
+                .onOutputLine(this::printToolLine);
         try (RunningJvm child = jvm.start()) {
             return child.await(Duration.ofMinutes(3));
         }
+    }
+
+    /** The first message from Airlock in full, so the reader sees what the tool was told; the rest in short. */
+    private void printToolLine(String line) {
+        if (line.contains("Airlock") && !shownOneAirlockMessageInFull) {
+            shownOneAirlockMessageInFull = true;
+            List<String> wrapped = wrap(line, 110);
+            out.println("  tool | " + wrapped.get(0));
+            wrapped.subList(1, wrapped.size()).forEach(l -> out.println("       |     " + l));
+            return;
+        }
+        out.println("  tool | " + abbreviate(line, 130));
+    }
+
+    private static List<String> wrap(String text, int width) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (current.length() > 0 && current.length() + 1 + word.length() > width) {
+                lines.add(current.toString());
+                current.setLength(0);
+            }
+            current.append(current.length() == 0 ? "" : " ").append(word);
+        }
+        lines.add(current.toString());
+        return lines;
     }
 
     private void reportAudit(AuditTrail audit) {

@@ -40,8 +40,14 @@ public final class AuditTrail {
             return field("verdict");
         }
 
+        /** The main IAM action: {@code action}, or the first of the call's {@code actions}. */
         public String action() {
-            return field("action");
+            String action = field("action");
+            if (action != null) {
+                return action;
+            }
+            JsonNode actions = json.findValue("actions");
+            return actions != null && actions.isArray() && !actions.isEmpty() ? actions.get(0).asText() : null;
         }
 
         /** True when any text value anywhere in the record contains {@code text}. */
