@@ -50,4 +50,9 @@ class DynamicAttachIT extends EnvironmentResetScenario {
         assertThat(run.stdout().indexOf(EnvironmentResetTool.READY_LINE))
                 .isLessThan(run.stdout().indexOf(run.step("ListObjectsV2 ")));
     }
+
+    @Test
+    void the_host_printed_no_warning_about_the_attach() {
+        assertThat(run.stderr()).noneMatch(l -> l.contains("WARNING") && l.contains("agent"));
+    }
 }
