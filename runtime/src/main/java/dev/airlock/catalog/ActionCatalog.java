@@ -19,7 +19,7 @@ public interface ActionCatalog {
 
     /**
      * The IAM service prefix for an SDK client, for example ({@code S3}, {@code s3}) → {@code s3},
-     * ({@code CloudWatch}, {@code monitoring}) → {@code monitoring}.
+     * ({@code CloudWatch}, {@code monitoring}) → {@code cloudwatch}.
      *
      * @param sdkService the SDK's service name ({@code SdkClientOption.SERVICE_NAME})
      * @param signingName the SigV4 signing name, may be null

@@ -1,36 +1,103 @@
 package dev.airlock.config;
 
+import dev.airlock.config.internal.ConfigFile;
+import dev.airlock.config.internal.ConfigLayer;
+import dev.airlock.config.internal.ConfigSources;
+import dev.airlock.config.internal.ToolName;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
-/** PLACEHOLDER: agent arguments and defaults only. */
+/**
+ * Builds the configuration from its layers, in rising precedence: built-in defaults, the {@code airlock.yaml}
+ * file, environment variables {@code AIRLOCK_*}, system properties {@code airlock.*}, and the agent's
+ * arguments ({@code -javaagent:airlock-agent.jar=config=/path/airlock.yaml,mode=dry-run}).
+ *
+ * <p>One key has one name in every source, spelt the OpenTelemetry way: {@code audit.file} in the file and the
+ * agent arguments, {@code -Dairlock.audit.file}, {@code AIRLOCK_AUDIT_FILE}. The file is the one the
+ * {@code config} key names in the highest layer that sets it. A blank value for an optional key ({@code policy},
+ * {@code environment}, {@code account}) clears what a lower layer set. Anything unknown or malformed is an
+ * error that names its source; nothing is silently ignored.
+ */
 public final class ConfigLoader {
+
+    private static final String CONFIG = "config";
 
     private ConfigLoader() {
     }
 
+    /** The configuration of this JVM, from its environment, system properties and the given agent arguments. */
     public static AirlockConfig load(String agentArgs) throws ConfigException {
-        Map<String, String> m = new HashMap<>();
-        if (agentArgs != null && !agentArgs.isBlank()) {
-            for (String kv : agentArgs.split(",")) {
-                String[] p = kv.split("=", 2);
-                m.put(p[0].trim(), p.length > 1 ? p[1].trim() : "");
+        return load(agentArgs, System.getenv(), System.getProperties());
+    }
+
+    static AirlockConfig load(String agentArgs, Map<String, String> env, Properties props) throws ConfigException {
+        String home = props.getProperty("user.home");
+        ConfigLayer arguments = ConfigSources.agentArguments(agentArgs, home);
+        ConfigLayer properties = ConfigSources.systemProperties(props, home);
+        ConfigLayer environment = ConfigSources.environment(env, home);
+        List<ConfigLayer> aboveFile = List.of(environment, properties, arguments);
+        ConfigLayer file = fileNamedBy(aboveFile, home);
+
+        Map<String, String> merged = defaults(props);
+        if (file != null) {
+            file.applyTo(merged);
+        }
+        aboveFile.forEach(layer -> layer.applyTo(merged));
+        return new AirlockConfig(merged);
+    }
+
+    /** The file the highest layer that sets {@code config} names, or null. */
+    private static ConfigLayer fileNamedBy(List<ConfigLayer> layersRising, String home) throws ConfigException {
+        for (int i = layersRising.size() - 1; i >= 0; i--) {
+            ConfigLayer layer = layersRising.get(i);
+            if (layer.has(CONFIG)) {
+                String path = layer.get(CONFIG);
+                return path == null ? null : readFile(Path.of(path), layer.sourceOf(CONFIG), home);
             }
         }
-        return fromMap(m);
+        return null;
+    }
+
+    private static ConfigLayer readFile(Path path, String namedBy, String home) throws ConfigException {
+        ConfigLayer file = ConfigFile.read(path, namedBy, home);
+        if (file.has(CONFIG)) {
+            throw new ConfigException(file.sourceOf(CONFIG) + ": config names the config file, so it cannot be "
+                    + "set inside one");
+        }
+        return file;
     }
 
     static Map<String, String> defaults() {
-        String home = System.getProperty("user.home");
+        return defaults(System.getProperties());
+    }
+
+    private static Map<String, String> defaults(Properties props) {
+        String home = props.getProperty("user.home", ".");
         Map<String, String> d = new HashMap<>();
-        d.put(AirlockConfig.AUDIT_FILE, home + "/.airlock/audit.jsonl");
-        d.put(AirlockConfig.PLAN_DIR, home + "/.airlock/plans");
+        d.put(AirlockConfig.ENABLED, "true");
+        d.put(AirlockConfig.MODE, "enforce");
+        d.put(AirlockConfig.TOOL, ToolName.fromJavaCommand(props.getProperty("sun.java.command")));
+        d.put(AirlockConfig.AUDIT_ENABLED, "true");
+        d.put(AirlockConfig.AUDIT_FILE, Path.of(home, ".airlock", "audit.jsonl").toString());
+        d.put(AirlockConfig.PLAN_DIR, Path.of(home, ".airlock", "plans").toString());
+        d.put(AirlockConfig.CREDENTIALS_MODE, "ambient");
+        d.put(AirlockConfig.READ_ON_ERROR, "open");
         return d;
     }
 
+    /** The defaults, the file {@code overrides} may name with {@code config}, then {@code overrides}. */
     static AirlockConfig fromMap(Map<String, String> overrides) throws ConfigException {
-        Map<String, String> m = defaults();
-        m.putAll(overrides);
-        return new AirlockConfig(m);
+        String home = System.getProperty("user.home");
+        ConfigLayer given = ConfigSources.given(overrides, home);
+        Map<String, String> merged = defaults();
+        ConfigLayer file = fileNamedBy(List.of(given), home);
+        if (file != null) {
+            file.applyTo(merged);
+        }
+        given.applyTo(merged);
+        return new AirlockConfig(merged);
     }
 }

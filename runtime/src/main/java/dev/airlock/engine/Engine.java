@@ -225,12 +225,33 @@ public final class Engine implements CallGate, AutoCloseable {
 
     private static String accountOf(List<String> resources) {
         for (String arn : resources) {
-            String[] parts = arn.split(":", 6);
-            if (parts.length >= 5 && parts[4].matches("\\d{12}")) {
-                return parts[4];
+            String account = accountSegment(arn);
+            if (account != null) {
+                return account;
             }
         }
         return null;
+    }
+
+    /** The fifth ARN segment when it is a 12-digit account id. */
+    private static String accountSegment(String arn) {
+        int from = 0;
+        for (int i = 0; i < 4; i++) {
+            from = arn.indexOf(':', from) + 1;
+            if (from == 0) {
+                return null;
+            }
+        }
+        int to = arn.indexOf(':', from);
+        if (to - from != 12) {
+            return null;
+        }
+        for (int i = from; i < to; i++) {
+            if (!Character.isDigit(arn.charAt(i))) {
+                return null;
+            }
+        }
+        return arn.substring(from, to);
     }
 
     @Override

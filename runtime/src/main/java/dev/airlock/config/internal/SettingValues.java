@@ -1,0 +1,77 @@
+package dev.airlock.config.internal;
+
+import dev.airlock.config.AirlockConfig;
+import java.util.List;
+import java.util.Locale;
+
+/** What each key accepts. Values are trimmed; words are matched without regard to case. */
+public final class SettingValues {
+
+    private SettingValues() {
+    }
+
+    /**
+     * The value to keep for {@code key}, or null when a blank value unsets an optional key.
+     *
+     * @param home the home directory a leading {@code ~} stands for
+     * @throws IllegalArgumentException saying what the key accepts, when the value is not one of those
+     */
+    public static String normalise(String key, String value, String home) {
+        String v = value == null ? "" : value.trim();
+        switch (key) {
+            case AirlockConfig.MODE:
+                return oneOf(key, v, List.of("enforce", "dry-run"));
+            case AirlockConfig.ENABLED:
+            case AirlockConfig.AUDIT_ENABLED:
+                return oneOf(key, v, List.of("true", "false"));
+            case AirlockConfig.CREDENTIALS_MODE:
+                return oneOf(key, v, List.of("ambient", "broker"));
+            case AirlockConfig.READ_ON_ERROR:
+                return oneOf(key, v, List.of("open", "closed"));
+            case AirlockConfig.AUDIT_FILE:
+            case AirlockConfig.PLAN_DIR:
+                return expandHome(required(key, v), home);
+            case AirlockConfig.TOOL:
+                return required(key, v);
+            case AirlockConfig.ACCOUNT:
+                if (!v.isEmpty() && !v.matches("\\d{12}")) {
+                    throw new IllegalArgumentException(key + " must be a 12-digit AWS account id, not '" + v + "'");
+                }
+                return v.isEmpty() ? null : v;
+            case AirlockConfig.POLICY:
+            case "config":
+                return v.isEmpty() ? null : expandHome(v, home);
+            default:
+                return v.isEmpty() ? null : v;
+        }
+    }
+
+    private static String oneOf(String key, String v, List<String> allowed) {
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (allowed.contains(lower)) {
+            return lower;
+        }
+        throw new IllegalArgumentException(key + " must be " + String.join(" or ", allowed) + ", not '" + v + "'");
+    }
+
+    private static String required(String key, String v) {
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException(key + " must not be empty");
+        }
+        return v;
+    }
+
+    /** {@code ~} and {@code ~/x}: shells expand them, but not in a YAML file or an agent argument. */
+    static String expandHome(String path, String home) {
+        if (home == null) {
+            return path;
+        }
+        if (path.equals("~")) {
+            return home;
+        }
+        if (path.startsWith("~/") || path.startsWith("~\\")) {
+            return home + path.substring(1);
+        }
+        return path;
+    }
+}

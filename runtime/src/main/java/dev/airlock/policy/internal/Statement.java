@@ -1,0 +1,170 @@
+package dev.airlock.policy.internal;
+
+import dev.airlock.call.Call;
+import dev.airlock.call.Classification;
+import dev.airlock.policy.Budget;
+import dev.airlock.policy.Effect;
+import dev.airlock.policy.PolicyContext;
+import dev.airlock.policy.PolicyDecision;
+import java.util.List;
+
+/**
+ * One compiled statement. Matching follows one rule throughout: a restrictive statement (Deny,
+ * RequireApproval, DryRun, RateLimit) applies when ANY of the call's actions and ANY of its resources fall in
+ * it; an Allow applies only when ALL of them do. Unknown resources fall in every restrictive statement and in
+ * no Allow narrower than {@code *}.
+ */
+final class Statement {
+
+    /** What can be told about a statement from the action, classification, tool and environment alone. */
+    enum FixedMatch { MATCHES, DOES_NOT_MATCH, DEPENDS_ON_CALL }
+
+    private final String sid;
+    private final Effect effect;
+    private final String source;
+    private final Glob[] actions;
+    private final boolean notAction;
+    private final Glob[] resources;
+    private final boolean notResource;
+    /** Resource absent or {@code *}: every resource, known or not, falls in the statement. */
+    private final boolean everyResource;
+    private final Condition[] conditions;
+    private final boolean fixedPerAction;
+    private final Budget budget;
+    private final PolicyDecision decision;
+
+    Statement(String sid, Effect effect, String source, List<Glob> actions, boolean notAction,
+              List<Glob> resources, boolean notResource, List<Condition> conditions, Budget budget) {
+        this.sid = sid;
+        this.effect = effect;
+        this.source = source;
+        this.actions = actions.toArray(new Glob[0]);
+        this.notAction = notAction;
+        this.resources = resources.toArray(new Glob[0]);
+        this.notResource = notResource;
+        this.everyResource = !notResource && resources.stream().anyMatch(Glob::isUniversal);
+        this.conditions = conditions.toArray(new Condition[0]);
+        this.fixedPerAction = everyResource && conditions.stream().allMatch(c -> c.key().isFixedPerAction());
+        this.budget = budget;
+        this.decision = effect == Effect.RATE_LIMIT ? null : new PolicyDecision(effect, sid, source, List.of());
+    }
+
+    String sid() {
+        return sid;
+    }
+
+    Effect effect() {
+        return effect;
+    }
+
+    String source() {
+        return source;
+    }
+
+    /** The budget of a RateLimit statement; null for the others. */
+    Budget budget() {
+        return budget;
+    }
+
+    /** The decision when this statement wins and no budget applies; null for RateLimit statements. */
+    PolicyDecision decision() {
+        return decision;
+    }
+
+    private boolean restrictive() {
+        return effect != Effect.ALLOW;
+    }
+
+    /** Whether the statement's Action or NotAction takes in a call that needs these IAM actions. */
+    boolean appliesToActions(List<String> callActions) {
+        if (callActions.isEmpty()) {
+            return false;
+        }
+        boolean restrictive = restrictive();
+        for (int i = 0; i < callActions.size(); i++) {
+            boolean named = names(callActions.get(i));
+            if (restrictive && named) {
+                return true;
+            }
+            if (!restrictive && !named) {
+                return false;
+            }
+        }
+        return !restrictive;
+    }
+
+    private boolean names(String action) {
+        boolean listed = false;
+        for (Glob g : actions) {
+            if (g.matches(action)) {
+                listed = true;
+                break;
+            }
+        }
+        return listed != notAction;
+    }
+
+    /** Whether the statement matches the call, its actions being already known to apply. */
+    boolean matches(Call call, PolicyContext context) {
+        for (Condition c : conditions) {
+            if (!c.test(call, context)) {
+                return false;
+            }
+        }
+        return everyResource || appliesToResources(call.resources());
+    }
+
+    FixedMatch matchFixed(Classification classification, PolicyContext context) {
+        for (Condition c : conditions) {
+            if (c.key().isFixedPerAction() && !c.testFixed(classification, context)) {
+                return FixedMatch.DOES_NOT_MATCH;
+            }
+        }
+        return fixedPerAction ? FixedMatch.MATCHES : FixedMatch.DEPENDS_ON_CALL;
+    }
+
+    private boolean appliesToResources(List<String> callResources) {
+        int n = callResources.size();
+        if (n == 0) {
+            return appliesTo("*");
+        }
+        boolean restrictive = restrictive();
+        for (int i = 0; i < n; i++) {
+            boolean in = appliesTo(callResources.get(i));
+            if (restrictive && in) {
+                return true;
+            }
+            if (!restrictive && !in) {
+                return false;
+            }
+        }
+        return !restrictive;
+    }
+
+    /**
+     * Whether one call resource falls in the statement. A restrictive statement takes a partly unknown
+     * resource when it might be one of its own; an Allow only when it is surely one of its own.
+     */
+    private boolean appliesTo(String resource) {
+        boolean restrictive = restrictive();
+        if (!notResource) {
+            for (Glob g : resources) {
+                if (restrictive ? g.intersects(resource) : g.covers(resource)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (Glob g : resources) {
+            if (restrictive ? g.covers(resource) : g.intersects(resource)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return sid + " (" + effect.word() + ", " + source + ")";
+    }
+}

@@ -1,0 +1,85 @@
+package dev.airlock.sdk;
+
+import dev.airlock.bridge.AirlockBridge;
+import dev.airlock.bridge.CallGate;
+import dev.airlock.sdk.internal.DefaultGate;
+import dev.airlock.sdk.internal.SdkCallGuard;
+import java.net.URI;
+import java.util.Objects;
+import software.amazon.awssdk.auth.signer.AwsSignerExecutionAttribute;
+import software.amazon.awssdk.awscore.AwsExecutionAttribute;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Airlock without the Java agent: an SDK interceptor that asks the gate before every call of the clients it is
+ * registered on, and fails the call with {@link AirlockHeldException} when the gate does not let it through.
+ *
+ * <pre>{@code
+ * S3Client s3 = S3Client.builder()
+ *     .overrideConfiguration(c -> c.addExecutionInterceptor(new AirlockExecutionInterceptor(engine)))
+ *     .build();
+ * }</pre>
+ *
+ * <p>The no-argument constructor serves the SDK's global registration (a class path resource
+ * {@code software/amazon/awssdk/global/handlers/execution.interceptors} naming this class): it uses the engine of
+ * this class path, started on first use from Airlock's configuration.
+ *
+ * <p>When the Java agent guards the JVM, this interceptor steps aside, so that no call is decided twice.
+ */
+public final class AirlockExecutionInterceptor implements ExecutionInterceptor {
+
+    private final CallGate gate;
+    private volatile CallGate defaultGate;
+
+    /** Uses the engine of this class path, started on first use from Airlock's configuration. */
+    public AirlockExecutionInterceptor() {
+        this.gate = null;
+    }
+
+    /** Asks {@code gate} (for example an {@code Engine}) about every call. */
+    public AirlockExecutionInterceptor(CallGate gate) {
+        this.gate = Objects.requireNonNull(gate, "gate");
+    }
+
+    @Override
+    @SuppressWarnings("deprecation") // SERVICE_SIGNING_NAME: still set by every client; the signing name we need
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (AirlockBridge.agentInstalled()) {
+            return;
+        }
+        String service = null;
+        String signingName = null;
+        String operation = null;
+        Region region = null;
+        URI endpoint = null;
+        SdkRequest request = null;
+        try {
+            service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+            operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+            request = context.request();
+            signingName = attributes.getAttribute(AwsSignerExecutionAttribute.SERVICE_SIGNING_NAME);
+            region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
+            endpoint = attributes.getAttribute(SdkExecutionAttribute.CLIENT_ENDPOINT);
+        } catch (Throwable t) {
+            // Whatever could be read is used; the gate fails closed on what it cannot classify.
+        }
+        SdkCallGuard.check(gate(), service, signingName, operation, region, endpoint, request);
+    }
+
+    private CallGate gate() {
+        if (gate != null) {
+            return gate;
+        }
+        CallGate g = defaultGate;
+        if (g == null) {
+            g = DefaultGate.of(AirlockExecutionInterceptor.class.getClassLoader());
+            defaultGate = g;
+        }
+        return g;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.airlock.sdk.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkNumber;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.core.traits.DefaultValueTrait;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+
+/**
+ * An SDK request as plain Java values the engine can read in its own class loader: each set member under its
+ * API member name ({@code Bucket}, {@code Delete} ...), nested structures as maps, lists as lists, enums as their
+ * string value, timestamps as ISO-8601 text, numbers and booleans as themselves; binary data and streams as a
+ * short placeholder such as {@code (binary, 12 bytes)}. Members that are not set are left out.
+ *
+ * <p>Bounded, so that a huge request cannot exhaust the host's memory: at most {@link #MAX_VALUES} values and
+ * {@link #MAX_CHARS} characters of text in all (a DeleteObjects of 1,000 keys of the longest length S3 allows fits
+ * whole), strings longer than {@link #MAX_STRING} characters are cut, and nesting deeper than {@link #MAX_DEPTH}
+ * is not followed. What is cut is marked: a cut string ends with {@code ...(N more characters)}, a cut list or map
+ * ends with an element {@code (N more not shown)}.
+ */
+public final class RequestFields {
+
+    public static final int MAX_VALUES = 100_000;
+    public static final int MAX_CHARS = 4_000_000;
+    public static final int MAX_STRING = 256 * 1024;
+    public static final int MAX_DEPTH = 32;
+
+    private static final String NOT_SHOWN_KEY = "(more members)";
+
+    private int values;
+    private int chars;
+
+    private RequestFields() {
+    }
+
+    /** The request's members; empty for a null request. */
+    public static Map<String, Object> of(SdkRequest request) {
+        if (request == null) {
+            return Map.of();
+        }
+        return Collections.unmodifiableMap(new RequestFields().pojo(request, 0));
+    }
+
+    private Map<String, Object> pojo(SdkPojo pojo, int depth) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<SdkField<?>> fields = pojo.sdkFields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (exhausted()) {
+                out.put(NOT_SHOWN_KEY, (fields.size() - i) + " more not shown");
+                break;
+            }
+            SdkField<?> field = fields.get(i);
+            Object value = rawValue(field, pojo);
+            if (isUnset(value)) {
+                continue;
+            }
+            Object converted = value(value, depth + 1);
+            if (converted != null) {
+                out.put(field.memberName(), converted);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The member's value as the caller set it. {@link SdkField#getValueOrDefault} would fill an unset member that
+     * has a default, and for idempotency tokens that default is a fresh random token: reading the request must
+     * not invent one, so such members are read through the request's own accessor, which has no default.
+     */
+    private static Object rawValue(SdkField<?> field, SdkPojo pojo) {
+        if (!field.containsTrait(DefaultValueTrait.class)) {
+            return field.getValueOrDefault(pojo);
+        }
+        if (pojo instanceof SdkRequest) {
+            return ((SdkRequest) pojo).getValueForField(field.memberName(), Object.class).orElse(null);
+        }
+        return null;
+    }
+
+    private static boolean isUnset(Object value) {
+        return value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap;
+    }
+
+    private Object value(Object v, int depth) {
+        values++;
+        if (v instanceof String) {
+            return text((String) v);
+        }
+        if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Double
+                || v instanceof Float || v instanceof Short || v instanceof Byte || v instanceof BigDecimal
+                || v instanceof BigInteger) {
+            return v;
+        }
+        if (v instanceof Instant) {
+            return v.toString();
+        }
+        if (v instanceof Enum<?>) {
+            return text(v.toString());
+        }
+        if (v instanceof SdkNumber) {
+            return ((SdkNumber) v).bigDecimalValue();
+        }
+        if (v instanceof SdkBytes) {
+            return "(binary, " + ((SdkBytes) v).asByteBuffer().remaining() + " bytes)";
+        }
+        if (depth > MAX_DEPTH) {
+            return "(nested too deep, not shown)";
+        }
+        if (v instanceof SdkPojo) {
+            return pojo((SdkPojo) v, depth);
+        }
+        if (v instanceof List<?>) {
+            return list((List<?>) v, depth);
+        }
+        if (v instanceof Map<?, ?>) {
+            return map((Map<?, ?>) v, depth);
+        }
+        if (v instanceof Document) {
+            return document((Document) v, depth);
+        }
+        return "(" + v.getClass().getSimpleName() + ")";
+    }
+
+    private List<Object> list(List<?> in, int depth) {
+        List<Object> out = new ArrayList<>(Math.min(in.size(), 1024));
+        int i = 0;
+        for (Object element : in) {
+            if (exhausted()) {
+                out.add("(" + (in.size() - i) + " more not shown)");
+                break;
+            }
+            i++;
+            if (element != null) {
+                Object converted = value(element, depth + 1);
+                if (converted != null) {
+                    out.add(converted);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Object> map(Map<?, ?> in, int depth) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<?, ?> e : in.entrySet()) {
+            if (exhausted()) {
+                out.put(NOT_SHOWN_KEY, (in.size() - i) + " more not shown");
+                break;
+            }
+            i++;
+            if (e.getValue() != null) {
+                Object converted = value(e.getValue(), depth + 1);
+                if (converted != null) {
+                    out.put(text(String.valueOf(e.getKey())), converted);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Object document(Document d, int depth) {
+        if (d.isNull()) {
+            return null;
+        }
+        if (d.isString()) {
+            return text(d.asString());
+        }
+        if (d.isBoolean()) {
+            return d.asBoolean();
+        }
+        if (d.isNumber()) {
+            return d.asNumber().bigDecimalValue();
+        }
+        if (d.isList()) {
+            return list(d.asList(), depth);
+        }
+        if (d.isMap()) {
+            return map(d.asMap(), depth);
+        }
+        return "(document)";
+    }
+
+    private String text(String s) {
+        int room = Math.min(MAX_STRING, Math.max(0, MAX_CHARS - chars));
+        if (s.length() <= room) {
+            chars += s.length();
+            return s;
+        }
+        chars += room;
+        return s.substring(0, room) + "...(" + (s.length() - room) + " more characters)";
+    }
+
+    private boolean exhausted() {
+        return values >= MAX_VALUES || chars >= MAX_CHARS;
+    }
+}
