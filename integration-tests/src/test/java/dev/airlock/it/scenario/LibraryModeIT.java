@@ -7,9 +7,9 @@ import dev.airlock.config.AirlockConfig;
 import dev.airlock.engine.Engine;
 import dev.airlock.it.harness.AirlockSettings;
 import dev.airlock.it.harness.EnvironmentFixture;
-import dev.airlock.it.harness.LibraryMode;
 import dev.airlock.it.harness.ToolRun;
 import dev.airlock.sample.EnvironmentResetTool;
+import dev.airlock.sdk.AirlockExecutionInterceptor;
 import dev.airlock.sample.ToolOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -33,7 +33,7 @@ class LibraryModeIT extends EnvironmentResetScenario {
         try (Engine engine = Engine.start(AirlockConfig.of(settings.asMap()));
              PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             ClientOverrideConfiguration guarded = ClientOverrideConfiguration.builder()
-                    .addExecutionInterceptor(LibraryMode.interceptorFor(engine))
+                    .addExecutionInterceptor(new AirlockExecutionInterceptor(engine))
                     .build();
             EnvironmentResetTool.run(ToolOptions.parse(fixture.toolArguments().toArray(String[]::new)), guarded, out);
         }
