@@ -8,7 +8,9 @@ public interface Infrastructure extends AutoCloseable {
 
     /** Clients for these options; {@code overrides} is applied to every client (the SDK's own type). */
     static Infrastructure connect(ToolOptions options, ClientOverrideConfiguration overrides) {
-        return options.async() ? new AsyncInfrastructure(options, overrides) : new SyncInfrastructure(options, overrides);
+        return options.async()
+                ? new AsyncInfrastructure(options, overrides)
+                : new SyncInfrastructure(options, overrides);
     }
 
     /** One cheap call, so that the SDK's whole request path is loaded and used once. */

@@ -90,7 +90,8 @@ public final class Demo {
             step(3, "Running the tool, unmodified, with the Airlock agent");
             out.println("      java -javaagent:" + relative(agentJar) + "=" + settings.agentArguments().replace(
                     work.toString(), relative(work)));
-            out.println("           -cp <the tool and the AWS SDK, nothing else> dev.airlock.sample.EnvironmentResetTool");
+            out.println("           -cp <the tool and the AWS SDK, nothing else> "
+                    + "dev.airlock.sample.EnvironmentResetTool");
             out.println();
             ToolRun run = runTool(agentJar, settings, fixture);
             List<String> airlockConsole = run.stderr().stream().filter(l -> l.startsWith("[airlock]")).toList();

@@ -51,7 +51,7 @@ public final class EnvironmentFixture implements AutoCloseable {
         this.sqs = backend.sqsClient();
     }
 
-    /** Names derived from {@code prefix} (lower-cased, safe for S3): {@code PREFIX-data}, {@code -orders}, {@code -jobs}. */
+    /** Names derived from {@code prefix}: {@code PREFIX-data}, {@code -orders}, {@code -jobs}. */
     public static EnvironmentFixture forPrefix(Backend backend, String prefix) {
         String p = prefix.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
         return named(backend, p + "-data", p + "-orders", p + "-jobs");

@@ -11,7 +11,7 @@ public record ToolRun(int exitCode, List<String> stdout, List<String> stderr) {
         stderr = List.copyOf(stderr);
     }
 
-    /** The first line the tool printed for the step that starts with {@code stepPrefix}, e.g. {@code "DeleteBucket "}. */
+    /** The first line the tool printed for the step starting with {@code stepPrefix}, e.g. {@code "DeleteBucket "}. */
     public Optional<String> line(String stepPrefix) {
         return stdout.stream().filter(l -> l.startsWith(stepPrefix)).findFirst();
     }

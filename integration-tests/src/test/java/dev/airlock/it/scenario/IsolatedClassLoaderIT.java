@@ -17,7 +17,8 @@ class IsolatedClassLoaderIT extends EnvironmentResetScenario {
 
     @Override
     protected ToolRun runTool(EnvironmentFixture fixture, AirlockSettings settings) throws Exception {
-        GuardedJvm launcher = GuardedJvm.of(BuildPaths.sampleClasses().toString(), "dev.airlock.sample.IsolatedLauncher")
+        GuardedJvm launcher = GuardedJvm
+                .of(BuildPaths.sampleClasses().toString(), "dev.airlock.sample.IsolatedLauncher")
                 .arguments(java.util.List.of(BuildPaths.sampleClasspath(), "dev.airlock.sample.EnvironmentResetTool"));
         return runWithAgentAtStart(launcher, fixture, settings);
     }
