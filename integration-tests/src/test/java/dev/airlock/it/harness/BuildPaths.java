@@ -71,6 +71,17 @@ public final class BuildPaths {
         }
     }
 
+    /** The demo's class path: the test classes, the sample, the servers and the runtime. */
+    public static String demoClasspath() {
+        try {
+            String deps = Files.readString(path("demo.classpath.file")).trim();
+            return path("test.classes") + java.io.File.pathSeparator + sampleClasses() + java.io.File.pathSeparator
+                    + deps;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the demo's class path file is missing; build with Maven", e);
+        }
+    }
+
     /** The sqlite4java native libraries DynamoDB Local needs. */
     public static Path nativeLibraries() {
         return path("native.libs");
