@@ -87,6 +87,11 @@ public final class ProcessGuard implements ProcessGate {
         return new Builder(decider, catalog, null, null);
     }
 
+    /** A guard whose verdicts come from {@code decider}: what each answer of the gates does to a process. */
+    static Builder deciding(Function<Call, Verdict> decider, ActionCatalog catalog) {
+        return new Builder(decider, catalog, null, null);
+    }
+
     /** The {@link ProcessGate} face of {@link #decide}, for the agent's process hook. */
     @Override
     public ProcessAnswer check(List<String> command, Map<String, String> environment, String directory) {
