@@ -3,9 +3,13 @@ package dev.airlock.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.call.Classification;
+import dev.airlock.catalog.ActionCatalog;
+import dev.airlock.catalog.ActionInfo;
+import dev.airlock.catalog.Operation;
 import dev.airlock.gate.Verdict;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -60,32 +64,31 @@ class SessionCredentialsTest {
     }
 
     /** Verbs decide, as far as these tests need. */
-    private static final class StubCatalog implements dev.airlock.catalog.ActionCatalog {
+    private static final class StubCatalog implements ActionCatalog {
         @Override
         public String servicePrefix(String sdkService, String signingName) {
-            return sdkService.toLowerCase(java.util.Locale.ROOT);
+            return sdkService.toLowerCase(Locale.ROOT);
         }
 
         @Override
-        public dev.airlock.catalog.Operation operation(String prefix, String name) {
+        public Operation operation(String prefix, String name) {
             Classification c = name.startsWith("Delete") ? Classification.DESTRUCTIVE
                     : name.startsWith("List") ? Classification.READ : Classification.WRITE;
-            return new dev.airlock.catalog.Operation(prefix, name, List.of(prefix + ":" + name), c, true);
+            return new Operation(prefix, name, List.of(prefix + ":" + name), c, true);
         }
 
         @Override
-        public dev.airlock.catalog.ActionInfo action(String iamAction) {
+        public ActionInfo action(String iamAction) {
             return null;
         }
 
         @Override
-        public Classification classify(dev.airlock.catalog.Operation operation, Map<String, Object> request) {
+        public Classification classify(Operation operation, Map<String, Object> request) {
             return operation.classification();
         }
 
         @Override
-        public List<String> resources(dev.airlock.catalog.Operation o, Map<String, Object> r, String region,
-                                      String account) {
+        public List<String> resources(Operation o, Map<String, Object> r, String region, String account) {
             return List.of("*");
         }
 
