@@ -2,11 +2,14 @@ package dev.airlock.engine;
 
 import dev.airlock.bridge.AirlockBridge;
 import dev.airlock.bridge.CallGate;
+import dev.airlock.catalog.ActionCatalog;
+import dev.airlock.process.ProcessGuard;
 
 /**
  * Where the Java agent hands over to the runtime, by reflection, from the agent's isolated class loader. Starts
- * the engine and installs it on the bridge. Never throws: a broken configuration installs a gate that lets
- * reads through and fails every other call closed, with the configuration error in its message.
+ * the engine and installs it on the bridge, for SDK calls and for the processes this JVM starts. Never throws: a
+ * broken configuration installs gates that let reads through and fail every other call closed, with the
+ * configuration error in their message.
  */
 public final class AgentEntry {
 
@@ -18,11 +21,31 @@ public final class AgentEntry {
      * @return true when Airlock guards this JVM; false when it is disabled ({@code airlock.enabled=false})
      */
     public static boolean start(String agentArgs) {
+        return start(agentArgs, null);
+    }
+
+    /**
+     * @param agentArgs the text after {@code =} in {@code -javaagent:airlock-agent.jar=...}, or null
+     * @param agentJar the agent jar's path, passed on to child JVMs so that they are guarded too; null when
+     *     unknown, and child JVMs are then left as they are
+     * @return true when Airlock guards this JVM; false when it is disabled ({@code airlock.enabled=false})
+     */
+    public static boolean start(String agentArgs, String agentJar) {
         CallGate gate = GateStartup.fromConfig(agentArgs);
         if (gate == null) {
             return false;
         }
         AirlockBridge.installAgentGate(gate);
+        AirlockBridge.installProcessGate(processGuard(gate, agentJar, agentArgs));
         return true;
+    }
+
+    /** The engine's process guard; without an engine, one that lets reads through and refuses the rest. */
+    private static ProcessGuard processGuard(CallGate gate, String agentJar, String agentArgs) {
+        if (gate instanceof Engine engine) {
+            return ProcessGuard.builder(engine).childAgent(agentJar, agentArgs).build();
+        }
+        String problem = gate instanceof FailClosedGate f ? f.problem() : "Airlock could not start";
+        return ProcessGuard.failingClosed(ActionCatalog.builtIn(), problem).build();
     }
 }

@@ -17,6 +17,11 @@ final class FailClosedGate implements CallGate {
         this.problem = problem;
     }
 
+    /** Why the engine could not start. */
+    String problem() {
+        return problem;
+    }
+
     @Override
     public int screen(String sdkService, String signingName, String operation) {
         return classify(sdkService, signingName, operation) == Classification.READ ? PROCEED : NEEDS_REQUEST;

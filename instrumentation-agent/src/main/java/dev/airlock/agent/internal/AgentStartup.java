@@ -1,10 +1,12 @@
 package dev.airlock.agent.internal;
 
+import dev.airlock.agent.process.ProcessInstrumentation;
 import dev.airlock.agent.sdk.AwsSdkInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -12,7 +14,7 @@ import java.util.function.Supplier;
 /**
  * Brings Airlock up in a JVM: the bridge on the bootstrap path (so that the SDK, in whatever class loader, and
  * the engine meet on the same classes), the runtime in a class loader of its own (so that none of its libraries
- * meet the host's), the engine started, then the SDK instrumented.
+ * meet the host's), process starts hooked, the engine started, then the SDKs (v2 and v1) instrumented.
  *
  * <p>At JVM start only the class file transformer is registered before the host's {@code main}; the rest starts
  * on a daemon thread beside the host's own start. The transformer waits for it when the SDK's class loads, so no
@@ -22,12 +24,15 @@ import java.util.function.Supplier;
 public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
 
     static final String AGENT_ENTRY = "dev.airlock.engine.AgentEntry";
+    static final String BRIDGE = "dev.airlock.bridge.AirlockBridge";
     private static final long START_WAIT_SECONDS = 120;
 
     private final String agentArgs;
     private final Instrumentation inst;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile StartedRuntime started;
+    private RuntimeJar runtime;
+    private ClassDefiner definer;
 
     private AgentStartup(String agentArgs, Instrumentation inst) {
         this.agentArgs = agentArgs;
@@ -39,25 +44,49 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
         // No lambdas here: their first use costs the host's start the bootstrap of invokedynamic.
         AgentStartup startup = new AgentStartup(agentArgs, inst);
         AwsSdkInstrumentation.install(inst, startup);
+        if (!startup.prepare()) {
+            return;
+        }
         Thread thread = new Thread(startup, "airlock-start");
         thread.setDaemon(true);
         thread.start();
     }
 
     /** Attached to a running JVM: its SDK is guarded when this returns. */
-    public static void attached(String agentArgs, Instrumentation inst) throws Exception {
+    public static void attached(String agentArgs, Instrumentation inst) {
         AgentStartup startup = new AgentStartup(agentArgs, inst);
-        try {
-            startup.start();
-        } finally {
-            startup.finished.countDown();
+        if (!startup.prepare()) {
+            return;
         }
+        startup.run();
         if (startup.started != null) {
             AwsSdkInstrumentation.install(inst, startup);
         }
     }
 
-    /** Starts Airlock on the thread {@code airlock-start}. */
+    /**
+     * Before the host's {@code main}: the bridge in the bootstrap loader, process starts hooked, and the start
+     * marked pending, so that a process the host starts meanwhile waits for its guard instead of slipping by.
+     *
+     * @return false when Airlock cannot start at all (reported); the SDK hooks then let calls go as they are
+     */
+    private boolean prepare() {
+        try {
+            runtime = RuntimeJar.unpack();
+            definer = definer(inst);
+            BootstrapBridge.install(inst, definer, runtime);
+            bridge("startBegun");
+            installProcessGuard(inst);
+            return true;
+        } catch (Throwable t) {
+            finished.countDown();
+            System.err.println("[airlock] ERROR: Airlock could not start, so AWS SDK calls and processes in this "
+                    + "JVM are NOT guarded: " + t);
+            return false;
+        }
+    }
+
+    /** Starts the engine, on the thread {@code airlock-start} (or the attaching one). */
     @Override
     public void run() {
         try {
@@ -67,13 +96,15 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
                     + "guarded: " + t);
         } finally {
             finished.countDown();
+            try {
+                bridge("startFinished");
+            } catch (ReflectiveOperationException | LinkageError e) {
+                // The bridge is there (prepare put it there); nothing is waiting if it is not.
+            }
         }
     }
 
     private void start() throws Exception {
-        RuntimeJar runtime = RuntimeJar.unpack();
-        ClassDefiner definer = definer(inst);
-        BootstrapBridge.install(inst, definer, runtime);
         ClassLoader runtimeLoader = new URLClassLoader("airlock-runtime", new URL[] {runtime.jar().toUri().toURL()},
                 ClassLoader.getPlatformClassLoader());
         if (!startEngine(runtimeLoader, agentArgs)) {
@@ -84,7 +115,21 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
                     + "so AWS SDK calls in this JVM are NOT guarded");
             return;
         }
-        started = new StartedRuntime(definer, runtime.sdkHelpers(), runtimeLoader);
+        started = new StartedRuntime(definer, runtime.sdkHelpers(), runtime.sdkV1Helpers(), runtimeLoader);
+    }
+
+    /** Calls a no-argument method of the bridge, which this class must not link against. */
+    private static void bridge(String method) throws ReflectiveOperationException {
+        Class.forName(BRIDGE, true, null).getMethod(method).invoke(null);
+    }
+
+    /** Before the engine starts, so that no process slips through once it guards; the hook waits for nothing. */
+    private static void installProcessGuard(Instrumentation inst) {
+        try {
+            ProcessInstrumentation.install(inst);
+        } catch (Exception | LinkageError e) {
+            System.err.println("[airlock] ERROR: the processes this JVM starts are NOT guarded: " + e);
+        }
     }
 
     /**
@@ -131,7 +176,9 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
         thread.setContextClassLoader(runtimeLoader);
         try {
             Class<?> entry = Class.forName(AGENT_ENTRY, true, runtimeLoader);
-            return (Boolean) entry.getMethod("start", String.class).invoke(null, agentArgs);
+            Path agentJar = RuntimeJar.agentJarPath();
+            return (Boolean) entry.getMethod("start", String.class, String.class)
+                    .invoke(null, agentArgs, agentJar == null ? null : agentJar.toString());
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         } finally {

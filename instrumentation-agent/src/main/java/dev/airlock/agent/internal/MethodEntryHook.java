@@ -8,8 +8,9 @@ import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 
 /**
- * Makes a static method start with a call to a static hook that gets the method's arguments as {@code Object}s:
- * {@code hook(arg0, arg1, ...)}, then the method's own code. The hook may throw to stop the call.
+ * Makes a method start with a call to a static hook that gets the method's arguments as {@code Object}s,
+ * preceded by {@code this} for an instance method: {@code hook([this,] arg0, arg1, ...)}, then the method's own
+ * code. The hook may throw to stop the call.
  *
  * <p>Only code is added to one method body: no field, method or attribute changes, so the result is valid for
  * retransformation of a class already loaded. The rest of the class file is copied as it is, and nothing the
@@ -20,6 +21,7 @@ public final class MethodEntryHook {
 
     private final String methodName;
     private final int argumentCount;
+    private final boolean instance;
     private final String hookOwner;
     private final String hookName;
     private final String hookDescriptor;
@@ -30,11 +32,25 @@ public final class MethodEntryHook {
      * @param hookName the hook, a {@code public static void} method taking {@code argumentCount} {@code Object}s
      */
     public MethodEntryHook(String methodName, int argumentCount, String hookOwner, String hookName) {
+        this(methodName, argumentCount, false, hookOwner, hookName);
+    }
+
+    /**
+     * @param instance true to hook an instance method, whose hook takes {@code this} first
+     */
+    public MethodEntryHook(String methodName, int argumentCount, boolean instance, String hookOwner,
+                           String hookName) {
         this.methodName = methodName;
         this.argumentCount = argumentCount;
+        this.instance = instance;
         this.hookOwner = hookOwner.replace('.', '/');
         this.hookName = hookName;
-        this.hookDescriptor = "(" + "Ljava/lang/Object;".repeat(argumentCount) + ")V";
+        this.hookDescriptor = "(" + "Ljava/lang/Object;".repeat(loadedValues()) + ")V";
+    }
+
+    /** What the hook gets: {@code this} for an instance method, then the arguments, all references. */
+    private int loadedValues() {
+        return argumentCount + (instance ? 1 : 0);
     }
 
     /**
@@ -48,14 +64,16 @@ public final class MethodEntryHook {
         Hooking hooking = new Hooking(writer);
         reader.accept(hooking, 0);
         if (hooking.hooked != 1) {
-            throw new IllegalStateException(reader.getClassName() + " has " + hooking.hooked + " static methods "
+            throw new IllegalStateException(reader.getClassName() + " has " + hooking.hooked
+                    + (instance ? " instance" : " static") + " methods "
                     + methodName + " with " + argumentCount + " reference arguments, not one");
         }
         return writer.toByteArray();
     }
 
     private boolean matches(int access, String name, String descriptor) {
-        if ((access & Opcodes.ACC_STATIC) == 0 || (access & Opcodes.ACC_ABSTRACT) != 0 || !name.equals(methodName)) {
+        boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+        if (isStatic == instance || (access & Opcodes.ACC_ABSTRACT) != 0 || !name.equals(methodName)) {
             return false;
         }
         Type[] arguments = Type.getArgumentTypes(descriptor);
@@ -91,7 +109,8 @@ public final class MethodEntryHook {
                 public void visitCode() {
                     super.visitCode();
                     // The stack is empty before and after, and no local is added: the method's frames stay valid.
-                    for (int i = 0; i < argumentCount; i++) {
+                    // References only: each takes one local slot, this (if any) first.
+                    for (int i = 0; i < loadedValues(); i++) {
                         super.visitVarInsn(Opcodes.ALOAD, i);
                     }
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, hookOwner, hookName, hookDescriptor, false);
@@ -99,7 +118,7 @@ public final class MethodEntryHook {
 
                 @Override
                 public void visitMaxs(int maxStack, int maxLocals) {
-                    super.visitMaxs(Math.max(maxStack, argumentCount), maxLocals);
+                    super.visitMaxs(Math.max(maxStack, loadedValues()), maxLocals);
                 }
             };
         }

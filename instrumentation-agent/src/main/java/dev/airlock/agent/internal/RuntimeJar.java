@@ -29,20 +29,24 @@ public final class RuntimeJar {
     public static final String NESTED = "airlock/runtime.jar";
     static final String BRIDGE_PACKAGE = "dev/airlock/bridge/";
     static final String SDK_PACKAGE = "dev/airlock/sdk/";
+    /** The SDK v1 hooks, kept apart: a v1 hook cannot be defined in a loader without v1, nor a v2 one without v2. */
+    static final String SDK_V1_PACKAGE = "dev/airlock/sdk/v1/";
 
     private final Path jar;
     private final String key;
     private final CacheDirectory cacheDir;
     private final Map<String, byte[]> bridgeClasses;
     private final Map<String, byte[]> sdkHelpers;
+    private final Map<String, byte[]> sdkV1Helpers;
 
     private RuntimeJar(Path jar, String key, CacheDirectory cacheDir, Map<String, byte[]> bridgeClasses,
-                       Map<String, byte[]> sdkHelpers) {
+                       Map<String, byte[]> sdkHelpers, Map<String, byte[]> sdkV1Helpers) {
         this.jar = jar;
         this.key = key;
         this.cacheDir = cacheDir;
         this.bridgeClasses = bridgeClasses;
         this.sdkHelpers = sdkHelpers;
+        this.sdkV1Helpers = sdkV1Helpers;
     }
 
     /** Unpacks the runtime nested in the agent jar (or reuses the copy a previous start unpacked). */
@@ -86,6 +90,7 @@ public final class RuntimeJar {
     private static RuntimeJar split(Path jar, CacheDirectory cacheDir) throws IOException {
         Map<String, byte[]> bridge = new TreeMap<>();
         Map<String, byte[]> helpers = new TreeMap<>();
+        Map<String, byte[]> v1Helpers = new TreeMap<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {
                 JarEntry entry = e.nextElement();
@@ -95,6 +100,8 @@ public final class RuntimeJar {
                 }
                 if (name.startsWith(BRIDGE_PACKAGE)) {
                     bridge.put(binaryName(name), read(file, entry));
+                } else if (name.startsWith(SDK_V1_PACKAGE)) {
+                    v1Helpers.put(binaryName(name), read(file, entry));
                 } else if (name.startsWith(SDK_PACKAGE)) {
                     helpers.put(binaryName(name), read(file, entry));
                 }
@@ -105,7 +112,8 @@ public final class RuntimeJar {
         }
         String base = jar.getFileName().toString();
         return new RuntimeJar(jar, base.substring("runtime-".length(), base.length() - ".jar".length()), cacheDir,
-                Collections.unmodifiableMap(bridge), Collections.unmodifiableMap(helpers));
+                Collections.unmodifiableMap(bridge), Collections.unmodifiableMap(helpers),
+                Collections.unmodifiableMap(v1Helpers));
     }
 
     private static String binaryName(String entryName) {
@@ -131,6 +139,16 @@ public final class RuntimeJar {
     /** The {@code dev.airlock.sdk} classes by binary name, to define in each class loader that holds the SDK. */
     public Map<String, byte[]> sdkHelpers() {
         return sdkHelpers;
+    }
+
+    /** The {@code dev.airlock.sdk.v1} classes by binary name, to define in each class loader that holds SDK v1. */
+    public Map<String, byte[]> sdkV1Helpers() {
+        return sdkV1Helpers;
+    }
+
+    /** The agent jar this runtime came from, or null when it cannot be told (a test class path). */
+    public static Path agentJarPath() {
+        return agentJar();
     }
 
     private static Path agentJar() {

@@ -7,8 +7,10 @@ import java.util.Map;
  * the engine guards it.
  *
  * @param definer defines classes in a given class loader
- * @param sdkHelpers the {@code dev.airlock.sdk} classes by binary name, defined in each SDK class loader
+ * @param sdkHelpers the {@code dev.airlock.sdk} classes by binary name, defined in each SDK v2 class loader
+ * @param sdkV1Helpers the {@code dev.airlock.sdk.v1} classes, defined in each SDK v1 class loader
  * @param runtimeLoader the runtime's own class loader, never instrumented
  */
-public record StartedRuntime(ClassDefiner definer, Map<String, byte[]> sdkHelpers, ClassLoader runtimeLoader) {
+public record StartedRuntime(ClassDefiner definer, Map<String, byte[]> sdkHelpers,
+                             Map<String, byte[]> sdkV1Helpers, ClassLoader runtimeLoader) {
 }

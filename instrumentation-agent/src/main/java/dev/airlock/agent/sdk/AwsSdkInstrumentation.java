@@ -8,14 +8,17 @@ import java.lang.instrument.UnmodifiableClassException;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Guards every AWS SDK for Java v2 call, synchronous and asynchronous: one static method all of them pass
- * through before their interceptors run, matched by its exact class name, starts with a call to
- * {@code AgentHook.beforeExecution(executionParams, clientConfig)}. The hook is defined in the SDK's own class
- * loader just before, so it links against that SDK whatever loader the application put it in; it lets only
- * {@code AirlockHeldException} escape, and that one must reach the caller.
+ * Guards every call of an AWS SDK: one method all of its calls pass through before anything is sent, matched by
+ * its exact class name, starts with a call to a hook. For SDK v2 that is the static
+ * {@code AwsExecutionContextBuilder.invokeInterceptorsAndCreateExecutionContext(executionParams, clientConfig)},
+ * which sync and async clients both run before their interceptors; for SDK v1,
+ * {@code AmazonHttpClient.RequestExecutor.execute()}, run once per call before handlers, signing and retries.
+ * The hook is defined in the SDK's own class loader just before, so it links against that SDK whatever loader
+ * the application put it in; it lets only Airlock's own exception escape, and that one must reach the caller.
  *
  * <p>A plain transformer that compares one class name: every class the host loads passes through it, so it
  * costs a string comparison, and the class file is parsed only for the one class it hooks. Classes loaded
@@ -25,31 +28,45 @@ import java.util.function.Supplier;
  */
 public final class AwsSdkInstrumentation implements ClassFileTransformer {
 
-    static final String TARGET_TYPE = "software.amazon.awssdk.awscore.internal.AwsExecutionContextBuilder";
-    static final String TARGET_METHOD = "invokeInterceptorsAndCreateExecutionContext";
-    static final String HOOK = "dev.airlock.sdk.internal.AgentHook";
-    static final String HOOK_METHOD = "beforeExecution";
-
-    private static final String TARGET_INTERNAL_NAME = TARGET_TYPE.replace('.', '/');
-
+    private final String targetType;
+    private final String targetInternalName;
+    private final MethodEntryHook hook;
+    private final String hookClass;
+    private final boolean v1;
     private final Supplier<StartedRuntime> runtime;
     private volatile HelperInjector helpers;
 
-    private AwsSdkInstrumentation(Supplier<StartedRuntime> runtime) {
+    private AwsSdkInstrumentation(String targetType, MethodEntryHook hook, String hookClass, boolean v1,
+                                  Supplier<StartedRuntime> runtime) {
+        this.targetType = targetType;
+        this.targetInternalName = targetType.replace('.', '/');
+        this.hook = hook;
+        this.hookClass = hookClass;
+        this.v1 = v1;
         this.runtime = runtime;
     }
 
     /**
-     * Hooks the SDK classes loaded from now on, and those already loaded.
+     * Hooks the SDK v2 and v1 classes loaded from now on, and those already loaded.
      *
      * @param runtime waits for Airlock's start when it has not finished yet; gives null when Airlock does not
-     *     guard this JVM, and then the SDK is left as it is
+     *     guard this JVM, and then the SDKs are left as they are
      */
     public static void install(Instrumentation inst, Supplier<StartedRuntime> runtime) {
-        inst.addTransformer(new AwsSdkInstrumentation(runtime), true);
+        String v2Hook = "dev.airlock.sdk.internal.AgentHook";
+        String v1Hook = "dev.airlock.sdk.v1.internal.V1AgentHook";
+        install(inst, new AwsSdkInstrumentation("software.amazon.awssdk.awscore.internal.AwsExecutionContextBuilder",
+                new MethodEntryHook("invokeInterceptorsAndCreateExecutionContext", 2, v2Hook, "beforeExecution"),
+                v2Hook, false, runtime));
+        install(inst, new AwsSdkInstrumentation("com.amazonaws.http.AmazonHttpClient$RequestExecutor",
+                new MethodEntryHook("execute", 0, true, v1Hook, "beforeExecute"), v1Hook, true, runtime));
+    }
+
+    private static void install(Instrumentation inst, AwsSdkInstrumentation transformer) {
+        inst.addTransformer(transformer, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : inst.getAllLoadedClasses()) {
-            if (type.getName().equals(TARGET_TYPE) && inst.isModifiableClass(type)) {
+            if (type.getName().equals(transformer.targetType) && inst.isModifiableClass(type)) {
                 loaded.add(type);
             }
         }
@@ -57,7 +74,7 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
             try {
                 inst.retransformClasses(type);
             } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
-                reportNotGuarded(type.getClassLoader(), e);
+                transformer.reportNotGuarded(type.getClassLoader(), e);
             }
         }
     }
@@ -65,13 +82,12 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (!TARGET_INTERNAL_NAME.equals(className)) {
+        if (!targetInternalName.equals(className)) {
             return null;
         }
         try {
             HelperInjector injector = helpers();
-            return injector != null && injector.prepare(loader)
-                    ? new MethodEntryHook(TARGET_METHOD, 2, HOOK, HOOK_METHOD).apply(classfileBuffer) : null;
+            return injector != null && injector.prepare(loader) ? hook.apply(classfileBuffer) : null;
         } catch (Throwable t) {
             reportNotGuarded(loader, t);
             return null;
@@ -89,8 +105,8 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
             synchronized (this) {
                 injector = helpers;
                 if (injector == null) {
-                    injector = new HelperInjector(started.definer(), started.sdkHelpers(), HOOK,
-                            started.runtimeLoader());
+                    Map<String, byte[]> classes = v1 ? started.sdkV1Helpers() : started.sdkHelpers();
+                    injector = new HelperInjector(started.definer(), classes, hookClass, started.runtimeLoader());
                     helpers = injector;
                 }
             }
@@ -98,8 +114,8 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
         return injector;
     }
 
-    private static void reportNotGuarded(ClassLoader loader, Throwable problem) {
-        System.err.println("[airlock] ERROR: could not instrument " + TARGET_TYPE + " in " + loader
+    private void reportNotGuarded(ClassLoader loader, Throwable problem) {
+        System.err.println("[airlock] ERROR: could not instrument " + targetType + " in " + loader
                 + ", so AWS SDK calls there are NOT guarded: " + problem);
     }
 }

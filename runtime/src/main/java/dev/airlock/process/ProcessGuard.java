@@ -1,0 +1,271 @@
+package dev.airlock.process;
+
+import dev.airlock.bridge.ProcessAnswer;
+import dev.airlock.bridge.ProcessGate;
+import dev.airlock.call.Call;
+import dev.airlock.call.Classification;
+import dev.airlock.call.Requester;
+import dev.airlock.catalog.ActionCatalog;
+import dev.airlock.engine.Engine;
+import dev.airlock.gate.Verdict;
+import dev.airlock.process.internal.ChildJvms;
+import dev.airlock.process.internal.CommandReader;
+import dev.airlock.process.internal.CommandText;
+import dev.airlock.process.internal.Env;
+import dev.airlock.process.internal.Recognised;
+import dev.airlock.process.internal.SessionEnvironment;
+import dev.airlock.process.internal.TerraformPlanProbe;
+import dev.airlock.process.internal.ToolContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a process may start. The command is read the way the shell would run it (through
+ * {@code sh -c}, {@code env}, {@code xargs}, {@code timeout}, quoting, chaining...); each {@code aws},
+ * {@code terraform}, {@code kubectl}, {@code cdk}, {@code pulumi}, {@code eksctl}, {@code sam} or {@code helm}
+ * command in it becomes a {@link Call} and goes through the same policy, gates and audit as an SDK call. Any
+ * part stopped stops the whole process: it never starts. Other programs are not Airlock's concern and pass.
+ *
+ * <p>A {@code java} child gets the agent too, so what it does with the SDK is guarded in turn.
+ *
+ * <p>As a {@link ProcessGate} it is what the Java agent's process hook asks.
+ */
+public final class ProcessGuard implements ProcessGate {
+
+    /** Processes Airlock starts while deciding (Terraform plans) are its own and not decided again. */
+    private static final ThreadLocal<Boolean> DECIDING = new ThreadLocal<>();
+    private static final Pattern GUARDED_WORD = Pattern.compile(
+            "(?<![A-Za-z0-9_-])(aws|terraform|tofu|terragrunt|kubectl|oc|cdk|pulumi|eksctl|sam|helm|sh|bash|zsh"
+                    + "|dash|ksh|env|xargs|eval|java)(?![A-Za-z0-9_-])");
+
+    private final Function<Call, Verdict> decider;
+    private final ToolContext tools;
+    private final ToolContext toolsWithoutPlans;
+    private final String agentOption;
+    private final String agentJar;
+
+    private ProcessGuard(Builder b) {
+        this.decider = b.decider;
+        Requester requester = Requester.ofThisProcess(b.tool);
+        this.toolsWithoutPlans = new ToolContext(b.catalog, requester, b.account, null);
+        this.tools = b.planSeconds > 0
+                ? new ToolContext(b.catalog, requester, b.account,
+                        new TerraformPlanProbe(b.planSeconds, Math.max(10, b.planSeconds / 2)))
+                : toolsWithoutPlans;
+        this.agentJar = b.agentJar;
+        this.agentOption = b.agentJar == null ? null
+                : "-javaagent:" + b.agentJar + (b.agentArguments == null || b.agentArguments.isEmpty() ? ""
+                        : "=" + b.agentArguments);
+    }
+
+    /** A guard that asks Terraform for plans, and does not pass the agent to child JVMs. */
+    public static ProcessGuard of(Engine engine) {
+        return builder(engine).build();
+    }
+
+    public static Builder builder(Engine engine) {
+        Objects.requireNonNull(engine, "engine");
+        return new Builder(engine::decide, engine.catalog(), engine.config().tool(), engine.config().account());
+    }
+
+    /**
+     * For a JVM whose engine could not start: commands that only read proceed, every other recognised command
+     * is denied with {@code problem} as the reason. Nothing is audited, for there is no audit to write to.
+     */
+    public static Builder failingClosed(ActionCatalog catalog, String problem) {
+        Function<Call, Verdict> decider = call -> call.classification() == Classification.READ ? Verdict.proceed()
+                : Verdict.deny("airlock", problem, "ask the human you work for to fix the Airlock configuration; "
+                        + "do not retry until then.");
+        return new Builder(decider, catalog, null, null);
+    }
+
+    /** A guard whose verdicts come from {@code decider}: what each answer of the gates does to a process. */
+    static Builder deciding(Function<Call, Verdict> decider, ActionCatalog catalog) {
+        return new Builder(decider, catalog, null, null);
+    }
+
+    /** The {@link ProcessGate} face of {@link #decide}, for the agent's process hook. */
+    @Override
+    public ProcessAnswer check(List<String> command, Map<String, String> environment, String directory) {
+        ProcessDecision d = decide(command, environment == null ? Map.of() : environment,
+                directory == null ? null : Path.of(directory));
+        return d.proceeds() ? ProcessAnswer.proceedWith(d.environment(), d.command())
+                : ProcessAnswer.stop(d.outcome(), d.message());
+    }
+
+    /**
+     * Decides one process start. Never throws: an internal error stops a command that could change state and
+     * lets any other through.
+     *
+     * @param command the program and its arguments, as {@link ProcessBuilder#command()} holds them
+     * @param environment the child's environment
+     * @param directory the child's working directory; null for this JVM's
+     */
+    public ProcessDecision decide(List<String> command, Map<String, String> environment, Path directory) {
+        if (command == null || command.isEmpty() || Boolean.TRUE.equals(DECIDING.get())) {
+            return ProcessDecision.proceed();
+        }
+        DECIDING.set(Boolean.TRUE);
+        try {
+            return decideNow(command, environment, directory == null ? Path.of("").toAbsolutePath() : directory);
+        } catch (Throwable t) {
+            return failedToRead(command, t);
+        } finally {
+            DECIDING.remove();
+        }
+    }
+
+    /** The calls a command would make, without deciding, auditing or running anything ({@code airlock explain}). */
+    public List<Call> calls(List<String> command, Map<String, String> environment, Path directory) {
+        List<Call> out = new ArrayList<>();
+        Path dir = directory == null ? Path.of("").toAbsolutePath() : directory;
+        for (Recognised r : CommandReader.read(command, Env.of(environment), dir, toolsWithoutPlans).calls()) {
+            out.add(r.call());
+        }
+        return out;
+    }
+
+    private ProcessDecision decideNow(List<String> command, Map<String, String> environment, Path directory) {
+        Env env = Env.of(environment);
+        CommandReader.Reading reading = CommandReader.read(command, env, directory, tools);
+        if (!reading.unwrapped().unreadable().isEmpty()) {
+            return ProcessDecision.stop("DENY", "Airlock denied `" + CommandText.ofStrings(command) + "`: the "
+                    + "process was NOT started. Why: Airlock cannot read what it would run ("
+                    + String.join("; ", reading.unwrapped().unreadable()) + "), and commands that may change "
+                    + "state fail closed. Next: run the commands it wraps directly.", List.of());
+        }
+        List<String> stops = new ArrayList<>();
+        List<String> approvals = new ArrayList<>();
+        String outcome = null;
+        Set<Map<String, String>> sessions = new LinkedHashSet<>();
+        for (Recognised r : reading.calls()) {
+            Verdict v = decider.apply(r.call());
+            if (v.proceeds()) {
+                if (v.credentials() != null) {
+                    sessions.add(v.credentials());
+                }
+                continue;
+            }
+            stops.add(message(r, v, command));
+            if (v.approvalId() != null) {
+                approvals.add(v.approvalId());
+            }
+            outcome = worse(outcome, v.outcome().name());
+        }
+        if (!stops.isEmpty()) {
+            return ProcessDecision.stop(outcome, joined(stops), approvals);
+        }
+        if (sessions.size() > 1) {
+            return ProcessDecision.stop("DENY", "Airlock denied `" + CommandText.ofStrings(command) + "`: the "
+                    + "process was NOT started. Why: its commands need " + sessions.size() + " different "
+                    + "per-action sessions, and one process can carry only one. Next: run its commands one at a "
+                    + "time.", List.of());
+        }
+        Map<String, String> childEnv = new HashMap<>();
+        if (sessions.size() == 1) {
+            childEnv.putAll(SessionEnvironment.of(sessions.iterator().next()));
+        }
+        List<String> newCommand = null;
+        if (agentOption != null) {
+            ChildJvms.Plan jvm = ChildJvms.plan(command, env, directory, reading.unwrapped(), agentOption, agentJar);
+            if (!jvm.unguarded().isEmpty()) {
+                return ProcessDecision.stop("DENY", "Airlock denied `" + CommandText.ofStrings(command) + "`: the "
+                        + "process was NOT started. Why: it would start a JVM without Airlock's agent ("
+                        + String.join("; ", jvm.unguarded()) + "), and child JVMs stay guarded. Next: start it "
+                        + "without clearing " + ChildJvms.TOOL_OPTIONS + ".", List.of());
+            }
+            newCommand = jvm.argv();
+            if (jvm.toolOptions() != null) {
+                childEnv.put(ChildJvms.TOOL_OPTIONS, jvm.toolOptions());
+            }
+        }
+        return ProcessDecision.proceedWith(childEnv, newCommand);
+    }
+
+    private static String message(Recognised r, Verdict v, List<String> command) {
+        StringBuilder m = new StringBuilder(v.messageFor(r.call()));
+        m.append(" The process was NOT started: `").append(r.command()).append('`');
+        String original = CommandText.ofStrings(command);
+        if (!original.equals(r.command())) {
+            m.append(" (in `").append(original).append("`)");
+        }
+        m.append('.');
+        if (r.plan() != null) {
+            m.append(" What would go: ").append(r.plan()).append('.');
+        }
+        return m.toString();
+    }
+
+    private static String joined(List<String> stops) {
+        if (stops.size() == 1) {
+            return stops.get(0);
+        }
+        StringBuilder m = new StringBuilder("Airlock stopped " + stops.size() + " parts of this command.");
+        for (int i = 0; i < stops.size(); i++) {
+            m.append(' ').append(i + 1).append(") ").append(stops.get(i));
+        }
+        return m.toString();
+    }
+
+    /** DENY over HOLD over DRY_RUN: the message leads with what a retry cannot change. */
+    private static String worse(String a, String b) {
+        List<String> order = List.of("DRY_RUN", "HOLD", "DENY");
+        return a == null || order.indexOf(b) > order.indexOf(a) ? b : a;
+    }
+
+    private static ProcessDecision failedToRead(List<String> command, Throwable t) {
+        String text = String.join(" ", command.stream().map(String::valueOf).toList());
+        if (!GUARDED_WORD.matcher(text).find()) {
+            return ProcessDecision.proceed();
+        }
+        return ProcessDecision.stop("DENY", "Airlock denied `" + CommandText.ofStrings(command) + "`: the process "
+                + "was NOT started. Why: Airlock could not read this command (" + t + "), and commands that may "
+                + "change state fail closed. Next: report this error to the human you work for; do not retry.",
+                List.of());
+    }
+
+    public static final class Builder {
+        private final Function<Call, Verdict> decider;
+        private final ActionCatalog catalog;
+        private final String tool;
+        private final String account;
+        private long planSeconds = 60;
+        private String agentJar;
+        private String agentArguments;
+
+        private Builder(Function<Call, Verdict> decider, ActionCatalog catalog, String tool, String account) {
+            this.decider = decider;
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            this.tool = tool == null ? "unknown-tool" : tool;
+            this.account = account;
+        }
+
+        /**
+         * How long {@code terraform plan} may take when Airlock asks it what a destroy would remove; 0 never asks,
+         * and the plan is then the command itself.
+         */
+        public Builder terraformPlanSeconds(long seconds) {
+            this.planSeconds = Math.max(0, seconds);
+            return this;
+        }
+
+        /** Passes this agent to child JVMs ({@code -javaagent:JAR=ARGUMENTS}); arguments may be null. */
+        public Builder childAgent(String agentJar, String agentArguments) {
+            this.agentJar = agentJar;
+            this.agentArguments = agentArguments;
+            return this;
+        }
+
+        public ProcessGuard build() {
+            return new ProcessGuard(this);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.airlock.process.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a command line into the calls it would make: unwraps it, then asks each recognised tool. */
+public final class CommandReader {
+
+    private CommandReader() {
+    }
+
+    /**
+     * @param calls what the command would do, in the order it would do it
+     * @param unwrapped every program it would run, and what could not be seen into
+     */
+    public record Reading(List<Recognised> calls, Unwrapped unwrapped) {
+    }
+
+    public static Reading read(List<String> argv, Env env, Path directory, ToolContext context) {
+        Unwrapped unwrapped = Unwrapper.unwrap(argv, env, directory);
+        List<Recognised> calls = new ArrayList<>();
+        for (Invocation inv : unwrapped.invocations()) {
+            Invocation target = inv;
+            Tool tool;
+            if (inv.program().dynamic()) {
+                String guessed = Tools.guess(inv.program().text());
+                tool = guessed == null ? null : Tools.named(guessed);
+                if (tool != null) {
+                    target = new Invocation(Word.literal(guessed), inv.args(), inv.env(), inv.directory(),
+                            inv.stdin());
+                }
+            } else {
+                tool = Tools.named(inv.name());
+            }
+            if (tool != null) {
+                calls.addAll(tool.recognise(target, context));
+            }
+        }
+        return new Reading(calls, unwrapped);
+    }
+}

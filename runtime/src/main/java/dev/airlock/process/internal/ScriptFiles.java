@@ -1,0 +1,78 @@
+package dev.airlock.process.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * Reads the script a shell would run from a file ({@code bash deploy.sh}, {@code ./deploy.sh}, {@code . env.sh}).
+ * Bounded: only regular text files up to {@link #MAX_BYTES}; anything else is reported as unreadable.
+ */
+final class ScriptFiles {
+
+    static final int MAX_BYTES = 512 * 1024;
+
+    private ScriptFiles() {
+    }
+
+    /** The file {@code name} names from {@code directory}, or null when it cannot be told where it is. */
+    static Path resolve(Path directory, String name) {
+        try {
+            Path p = Path.of(name);
+            if (p.isAbsolute()) {
+                return p;
+            }
+            return directory == null ? null : directory.resolve(p);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /**
+     * @return the text, or null when the file is missing, not a regular file, too large or not text
+     */
+    static String read(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                return null;
+            }
+            for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+                if (bytes[i] == 0) {
+                    return null;
+                }
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /** The interpreter of a {@code #!} line ({@code bash} for {@code #!/usr/bin/env bash}), or null. */
+    static String interpreter(String text) {
+        if (text == null || !text.startsWith("#!")) {
+            return null;
+        }
+        int eol = text.indexOf('\n');
+        String[] parts = text.substring(2, eol < 0 ? text.length() : eol).trim().split("\\s+");
+        if (parts.length == 0 || parts[0].isEmpty()) {
+            return null;
+        }
+        String first = Programs.name(parts[0]);
+        if (first.equals("env")) {
+            for (int i = 1; i < parts.length; i++) {
+                if (!parts[i].startsWith("-")) {
+                    return Programs.name(parts[i]);
+                }
+            }
+            return null;
+        }
+        return first;
+    }
+}
