@@ -59,7 +59,7 @@ public final class BenchmarkSuite {
             }
             if (only.contains("guarded")) {
                 System.out.println("Held and dry-run calls");
-                report.guardedCalls(plain.run(GuardedCallBenchmark.class, List.of(
+                report.guardedCalls(jmh.run(GuardedCallBenchmark.class, List.of(
                         expecting(agents.none(), "SENT"), expecting(agents.airlock(), "HOLD"),
                         expecting(agents.airlockDryRun(), "DRY_RUN")), endpointArg));
                 clearAudit(out);
