@@ -48,7 +48,7 @@ public final class BenchmarkSuite {
         try (LoopbackResponder responder = LoopbackResponder.start()) {
             List<String> endpointArg = List.of("-D" + SdkClients.ENDPOINT_PROPERTY + "=" + responder.endpoint());
             // On 2 busy cores the SDK's own code takes some 15 s of calls to reach its compiled speed.
-            JmhRounds jmh = quick ? new JmhRounds(1, 1, 1, 2, logs) : new JmhRounds(1, 3, 5, 5, logs);
+            JmhRounds jmh = quick ? new JmhRounds(1, 1, 1, 2, logs) : new JmhRounds(1, 4, 5, 5, logs);
             JmhRounds plain = quick ? jmh : new JmhRounds(1, 3, 1, 3, logs);
 
             if (only.contains("read")) {

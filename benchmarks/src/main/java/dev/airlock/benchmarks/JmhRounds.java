@@ -31,6 +31,11 @@ public final class JmhRounds {
             return stats.getMean();
         }
 
+        /** The median iteration: on a shared machine, one iteration slowed by another process moves it least. */
+        public double median() {
+            return stats.getPercentile(50);
+        }
+
         /** Half the width of the 99.9% confidence interval of the mean, as JMH reports it. */
         public double error() {
             return stats.getN() > 2 ? stats.getMeanErrorAt(0.999) : Double.NaN;
