@@ -16,7 +16,7 @@ import java.util.Map;
 /** Records, calls and file readers shared by the audit tests. */
 public final class AuditFixtures {
 
-    public static final Requester ALICE = new Requester("alice", "build-7", 4242, "claude-code", null);
+    public static final Requester ALICE = new Requester("alice", "build-7", 4242, "coding-agent", null);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AuditFixtures() {

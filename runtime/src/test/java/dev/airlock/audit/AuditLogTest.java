@@ -33,7 +33,7 @@ class AuditLogTest {
             JsonNode r = records.get(0);
             assertThat(r.get("seq").asLong()).isEqualTo(1);
             assertThat(r.get("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-            assertThat(r.get("tool").asText()).isEqualTo("claude-code");
+            assertThat(r.get("tool").asText()).isEqualTo("coding-agent");
             assertThat(r.get("caller").get("user").asText()).isEqualTo("alice");
             assertThat(r.get("caller").get("host").asText()).isEqualTo("build-7");
             assertThat(r.get("caller").get("pid").asLong()).isEqualTo(4242);

@@ -72,7 +72,7 @@ class ConfigLoaderTest {
         Path file = yaml("""
                 # Airlock for the data team
                 mode: dry-run
-                tool: claude-code
+                tool: coding-agent
                 environment: prod
                 account: "123456789012"
                 policy: ~/policies/prod.yaml
@@ -87,7 +87,7 @@ class ConfigLoaderTest {
                 """);
         AirlockConfig c = load("config=" + file);
         assertThat(c.mode()).isEqualTo(AirlockConfig.Mode.DRY_RUN);
-        assertThat(c.tool()).isEqualTo("claude-code");
+        assertThat(c.tool()).isEqualTo("coding-agent");
         assertThat(c.environment()).isEqualTo("prod");
         assertThat(c.account()).isEqualTo("123456789012");
         assertThat(c.policyFile()).isEqualTo(Path.of("/home/ada/policies/prod.yaml"));

@@ -8,9 +8,9 @@ import java.util.List;
 /** Calls and policies for the policy tests. */
 final class Calls {
 
-    static final Requester REQUESTER = new Requester("alice", "build-7", 4242, "claude-code", null);
-    static final PolicyContext DEV = new PolicyContext("claude-code", "dev");
-    static final PolicyContext PROD = new PolicyContext("claude-code", "prod");
+    static final Requester REQUESTER = new Requester("alice", "build-7", 4242, "coding-agent", null);
+    static final PolicyContext DEV = new PolicyContext("coding-agent", "dev");
+    static final PolicyContext PROD = new PolicyContext("coding-agent", "prod");
 
     private Calls() {
     }

@@ -98,7 +98,7 @@ class DecideStaticallyTest {
             "StringEquals: { airlock:Classification: READ }",
             "StringEquals: { airlock:Classification: [destructive, WRITE] }",
             "StringNotEquals: { airlock:Environment: prod }",
-            "StringLike: { airlock:Tool: \"claude*\" }",
+            "StringLike: { airlock:Tool: \"coding*\" }",
             "StringEqualsIfExists: { airlock:Environment: dev }",
             "StringEquals: { aws:RequestedRegion: eu-west-1 }",
             "StringNotEqualsIfExists: { aws:RequestedRegion: eu-west-1 }",

@@ -52,8 +52,8 @@ class PolicyConditionsTest {
 
     @Test
     void stringLikeAndNotLikeUseWildcards() {
-        Policy like = denyWhen("StringLike: { airlock:Tool: [\"claude-*\", \"cursor?\"] }");
-        assertThat(denied(like, deleteTable().build(), new PolicyContext("claude-code", "dev"))).isTrue();
+        Policy like = denyWhen("StringLike: { airlock:Tool: [\"coding-*\", \"cursor?\"] }");
+        assertThat(denied(like, deleteTable().build(), new PolicyContext("coding-agent", "dev"))).isTrue();
         assertThat(denied(like, deleteTable().build(), new PolicyContext("cursor1", "dev"))).isTrue();
         assertThat(denied(like, deleteTable().build(), new PolicyContext("cursor12", "dev"))).isFalse();
         assertThat(denied(like, deleteTable().build(), new PolicyContext("aider", "dev"))).isFalse();
@@ -112,10 +112,10 @@ class PolicyConditionsTest {
 
     @Test
     void toolAndEnvironmentComeFromTheContext() {
-        Policy p = denyWhen("StringEquals: { airlock:Tool: claude-code, airlock:Environment: prod }");
+        Policy p = denyWhen("StringEquals: { airlock:Tool: coding-agent, airlock:Environment: prod }");
         assertThat(denied(p, deleteTable().build(), PROD)).isTrue();
         assertThat(denied(p, deleteTable().build(), new PolicyContext("cursor", "prod"))).isFalse();
-        assertThat(denied(p, deleteTable().build(), new PolicyContext("claude-code", null))).isFalse();
+        assertThat(denied(p, deleteTable().build(), new PolicyContext("coding-agent", null))).isFalse();
     }
 
     @Test

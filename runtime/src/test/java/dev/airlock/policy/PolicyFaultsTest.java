@@ -130,7 +130,7 @@ class PolicyFaultsTest {
                             Action: s3:DeleteBucket
                             Condition:
                               StringEquals:
-                                airlock:Tool: claude-code
+                                airlock:Tool: coding-agent
                                 airlock:Enviroment: prod
                         """),
                 fault("a tag key without the tag", 6, "needs the tag's key", """
