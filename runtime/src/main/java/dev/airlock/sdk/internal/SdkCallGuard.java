@@ -2,9 +2,9 @@ package dev.airlock.sdk.internal;
 
 import dev.airlock.bridge.CallGate;
 import dev.airlock.bridge.GateAnswer;
+import dev.airlock.bridge.SdkCallCheck;
 import dev.airlock.sdk.AirlockHeldException;
 import java.net.URI;
-import java.util.Map;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.regions.Region;
 
@@ -20,11 +20,8 @@ public final class SdkCallGuard {
 
     static final String ORIGIN = "sdk";
 
-    /**
-     * True on a thread while the gate decides. A call the gate makes itself from that thread (a probe, a
-     * credentials request) is Airlock's own and is not asked about again.
-     */
-    private static final ThreadLocal<Boolean> DECIDING = new ThreadLocal<>();
+    /** SDK v2 requests as plain Java values; one instance, so the read path allocates nothing here. */
+    private static final SdkCallCheck.RequestReader FIELDS = new Fields();
 
     private SdkCallGuard() {
     }
@@ -37,74 +34,19 @@ public final class SdkCallGuard {
      */
     public static GateAnswer check(CallGate gate, String sdkService, String signingName, String operation,
                                    Region region, URI endpoint, SdkRequest request) {
-        if (gate == null) {
-            return null;
-        }
-        int screened;
-        try {
-            screened = gate.screen(sdkService, signingName, operation);
-        } catch (Throwable t) {
-            screened = CallGate.NEEDS_REQUEST;
-        }
-        if (screened == CallGate.PROCEED || DECIDING.get() != null) {
-            return null;
-        }
-        GateAnswer answer = decide(gate, sdkService, signingName, operation, region, endpoint, request);
-        if (answer.proceeds() && answer.credentials() != null) {
-            // Where per-action session credentials will be applied: the agent's hook by giving the call's
-            // ClientExecutionParams a request whose override configuration carries them (SDK 2.47+), or the
-            // signer's credentials attribute (2.21-2.46); the interceptor in modifyRequest. Until then a call the
-            // gate wants signed with narrower credentials must not go out with the client's broader ones.
-            answer = GateAnswer.stop(GateAnswer.DENY, "Airlock denied " + sdkService + "." + operation + ": it was "
-                    + "NOT sent. Why: Airlock's policy wants it signed with per-action session credentials, which "
-                    + "this Airlock SDK hook cannot apply. Next: ask the human you work for to update Airlock or to "
-                    + "set credentials.mode to ambient; do not retry until then.", null);
-        }
-        if (answer.proceeds()) {
+        GateAnswer answer = SdkCallCheck.ask(gate, ORIGIN, sdkService, signingName, operation, region, endpoint,
+                request, FIELDS);
+        if (answer == null || answer.proceeds()) {
             return answer;
         }
         throw new AirlockHeldException(answer.outcome(), answer.message(), answer.approvalId());
     }
 
-    private static GateAnswer decide(CallGate gate, String sdkService, String signingName, String operation,
-                                     Region region, URI endpoint, SdkRequest request) {
-        Map<String, Object> fields;
-        try {
-            fields = RequestFields.of(request);
-        } catch (Throwable t) {
-            fields = Map.of();
-        }
-        DECIDING.set(Boolean.TRUE);
-        try {
-            GateAnswer answer = gate.decide(ORIGIN, sdkService, signingName, operation, regionId(region),
-                    endpointText(endpoint), fields);
-            return answer != null ? answer : couldNotDecide(sdkService, operation, "the gate gave no answer");
-        } catch (Throwable t) {
-            return couldNotDecide(sdkService, operation, String.valueOf(t));
-        } finally {
-            DECIDING.remove();
-        }
-    }
-
-    private static GateAnswer couldNotDecide(String sdkService, String operation, String problem) {
-        return GateAnswer.stop(GateAnswer.DENY, "Airlock denied " + sdkService + "." + operation + ": it was NOT "
-                + "sent. Why: Airlock could not decide this call (" + problem + "), and calls Airlock cannot decide "
-                + "fail closed. Next: report this error to the human you work for; do not retry.", null);
-    }
-
-    private static String regionId(Region region) {
-        try {
-            return region == null ? null : region.id();
-        } catch (Throwable t) {
-            return null;
-        }
-    }
-
-    private static String endpointText(URI endpoint) {
-        try {
-            return endpoint == null ? null : endpoint.toString();
-        } catch (Throwable t) {
-            return null;
+    /** A class rather than a lambda: the hook is defined in the host's SDK loader, where indy bootstraps cost start. */
+    private static final class Fields implements SdkCallCheck.RequestReader {
+        @Override
+        public java.util.Map<String, Object> fields(Object request) {
+            return RequestFields.of((SdkRequest) request);
         }
     }
 }
