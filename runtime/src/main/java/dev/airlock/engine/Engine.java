@@ -209,12 +209,7 @@ public final class Engine implements CallGate, AutoCloseable {
     }
 
     private GateAnswer failedToDecide(String sdkService, String signingName, String operation, Throwable t) {
-        Classification c;
-        try {
-            c = catalog.operation(catalog.servicePrefix(sdkService, signingName), operation).classification();
-        } catch (Throwable ignored) {
-            c = Classification.DESTRUCTIVE;
-        }
+        Classification c = FailClosedGate.classifyOrAssumeDestructive(catalog, sdkService, signingName, operation);
         if (c == Classification.READ && config.readsFailOpen()) {
             return GateAnswer.proceed();
         }

@@ -39,6 +39,12 @@ final class FailClosedGate implements CallGate {
     }
 
     private Classification classify(String sdkService, String signingName, String operation) {
+        return classifyOrAssumeDestructive(catalog, sdkService, signingName, operation);
+    }
+
+    /** The operation's classification; DESTRUCTIVE when even that cannot be told, so that it fails closed. */
+    static Classification classifyOrAssumeDestructive(ActionCatalog catalog, String sdkService, String signingName,
+                                                      String operation) {
         try {
             return catalog.operation(catalog.servicePrefix(sdkService, signingName), operation).classification();
         } catch (Throwable t) {
