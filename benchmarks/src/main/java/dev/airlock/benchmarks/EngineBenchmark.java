@@ -1,13 +1,11 @@
 package dev.airlock.benchmarks;
 
-import dev.airlock.audit.AuditLog;
 import dev.airlock.call.Call;
 import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.catalog.Operation;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.engine.Engine;
 import dev.airlock.gate.Verdict;
-import dev.airlock.plan.PlanBook;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,13 +39,12 @@ public class EngineBenchmark {
     @Setup(Level.Trial)
     public void start() throws Exception {
         catalog = ActionCatalog.builtIn();
-        engine = new Engine(AirlockConfig.defaults(), catalog, PolicyOfThousand.parse(), AuditLog.discard(),
-                PlanBook.discard());
-        readNoStatementNames = engine.toCall("sdk", "S3", "s3", "GetObject", "eu-west-1", null,
-                Map.of("Bucket", "reports", "Key", "2026/11/summary.txt"));
-        readATeamStatementAllows = engine.toCall("sdk", "DynamoDb", "dynamodb", "GetItem", "eu-west-1", null,
+        engine = Engine.builder(AirlockConfig.defaults()).catalog(catalog).policy(PolicyOfThousand.parse()).build();
+        readNoStatementNames = engine.sdkCalls().toCall("sdk", "S3", "s3", "GetObject", "eu-west-1", null,
+                Map.of("Bucket", "reports", "Key", "2026/11/summary.txt"), null);
+        readATeamStatementAllows = engine.sdkCalls().toCall("sdk", "DynamoDb", "dynamodb", "GetItem", "eu-west-1", null,
                 Map.of("TableName", "team-" + teamAllowing("dynamodb:GetItem") + "-users",
-                        "Key", Map.of("id", Map.of("S", "user-1"))));
+                        "Key", Map.of("id", Map.of("S", "user-1"))), null);
         check(readNoStatementNames, "default:read");
         check(readATeamStatementAllows, "Team");
     }
@@ -102,8 +99,8 @@ public class EngineBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public Call requestToCall() {
-        return engine.toCall("sdk", "DynamoDb", "dynamodb", "GetItem", "eu-west-1", null,
-                Map.of("TableName", "team-7-users", "Key", Map.of("id", Map.of("S", "user-1"))));
+        return engine.sdkCalls().toCall("sdk", "DynamoDb", "dynamodb", "GetItem", "eu-west-1", null,
+                Map.of("TableName", "team-7-users", "Key", Map.of("id", Map.of("S", "user-1"))), null);
     }
 
     private static int teamAllowing(String action) {

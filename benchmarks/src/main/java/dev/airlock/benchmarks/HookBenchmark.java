@@ -46,7 +46,7 @@ public class HookBenchmark {
         directory = Files.createTempDirectory("airlock-hook-bench");
         engine = Engine.start(ConfigLoader.load("audit.file=" + directory.resolve("audit.jsonl") + ",plan.dir="
                 + directory.resolve("plans")));
-        AirlockBridge.installAgentGate(engine);
+        AirlockBridge.installCallGuard(engine.guard());
         params = new ClientExecutionParams<HeadObjectRequest, HeadObjectResponse>()
                 .withOperationName("HeadObject")
                 .withInput(SdkClients.HEAD_OBJECT);
@@ -60,7 +60,7 @@ public class HookBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() throws Exception {
-        AirlockBridge.installAgentGate(null);
+        AirlockBridge.installCallGuard(null);
         engine.close();
         try (var files = Files.walk(directory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
