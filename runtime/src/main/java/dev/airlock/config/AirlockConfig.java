@@ -24,11 +24,37 @@ public final class AirlockConfig {
     public static final String PLAN_DIR = "plan.dir";
     public static final String CREDENTIALS_MODE = "credentials.mode";
     public static final String READ_ON_ERROR = "read.on-error";
+    /** The region of Airlock's own AWS calls (STS, its stores); the tool's own calls keep theirs. */
+    public static final String AWS_REGION = "aws.region";
+    /** A named profile for Airlock's own AWS calls, one the AI tool does not use. */
+    public static final String AWS_PROFILE = "aws.profile";
+    /** Endpoint overrides for Airlock's own calls, for emulators and stand-ins. */
+    public static final String AWS_ENDPOINT_STS = "aws.endpoint.sts";
+    public static final String AWS_ENDPOINT_DYNAMODB = "aws.endpoint.dynamodb";
+    public static final String AWS_ENDPOINT_S3 = "aws.endpoint.s3";
+    /** {@code sts}: learn the tool's AWS identity (GetCallerIdentity) for audit and approvals; {@code off}. */
+    public static final String REQUESTER_AWS_IDENTITY = "requester.aws-identity";
 
-    /** Every key Airlock understands; anything else in a config source is an error. */
+    /** Every key Airlock understands; anything else in a config source is an error. One a line, sorted by area. */
     public static final java.util.Set<String> KEYS = java.util.Set.of(
-            ENABLED, MODE, POLICY, TOOL, ENVIRONMENT, ACCOUNT, AUDIT_ENABLED, AUDIT_FILE, PLAN_DIR,
-            CREDENTIALS_MODE, READ_ON_ERROR, "config");
+            "config",
+            ENABLED,
+            MODE,
+            POLICY,
+            TOOL,
+            ENVIRONMENT,
+            ACCOUNT,
+            AUDIT_ENABLED,
+            AUDIT_FILE,
+            PLAN_DIR,
+            CREDENTIALS_MODE,
+            READ_ON_ERROR,
+            AWS_REGION,
+            AWS_PROFILE,
+            AWS_ENDPOINT_STS,
+            AWS_ENDPOINT_DYNAMODB,
+            AWS_ENDPOINT_S3,
+            REQUESTER_AWS_IDENTITY);
 
     /** How destructive calls are treated overall. */
     public enum Mode {

@@ -85,6 +85,7 @@ public final class ConfigLoader {
         d.put(AirlockConfig.PLAN_DIR, Path.of(home, ".airlock", "plans").toString());
         d.put(AirlockConfig.CREDENTIALS_MODE, "ambient");
         d.put(AirlockConfig.READ_ON_ERROR, "open");
+        d.put(AirlockConfig.REQUESTER_AWS_IDENTITY, "off");
         return d;
     }
 

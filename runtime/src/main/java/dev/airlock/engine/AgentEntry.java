@@ -2,7 +2,9 @@ package dev.airlock.engine;
 
 import dev.airlock.bridge.AirlockBridge;
 import dev.airlock.catalog.ActionCatalog;
+import dev.airlock.egress.Egress;
 import dev.airlock.process.ProcessGuard;
+import java.nio.file.Path;
 
 /**
  * Where the Java agent hands over to the runtime, by reflection, from the agent's isolated class loader. Starts
@@ -30,6 +32,9 @@ public final class AgentEntry {
      * @return true when Airlock guards this JVM; false when it is disabled ({@code airlock.enabled=false})
      */
     public static boolean start(String agentArgs, String agentJar) {
+        if (agentJar != null) {
+            Egress.fromAgentJar(Path.of(agentJar));
+        }
         GuardStartup.Started started = GuardStartup.fromConfig(agentArgs);
         if (started == null) {
             return false;

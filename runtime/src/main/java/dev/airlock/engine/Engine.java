@@ -12,6 +12,7 @@ import dev.airlock.catalog.Operation;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.config.ConfigException;
 import dev.airlock.credentials.CredentialsIssuer;
+import dev.airlock.egress.Egress;
 import dev.airlock.gate.ApprovalGate;
 import dev.airlock.gate.BudgetStore;
 import dev.airlock.gate.CallContext;
@@ -50,7 +51,7 @@ public final class Engine implements AutoCloseable {
     private final AuditLog audit;
     private final PlanBook plans;
     private final Parts parts;
-    private final Requester requester;
+    private volatile Requester requester;
     private final PolicyContext context;
     private final SdkCalls sdkCalls;
     private final CallGuard guard;
@@ -71,7 +72,7 @@ public final class Engine implements AutoCloseable {
                 new ApprovalGate(b.approvals, defaultApprovers(config), Duration.ofMinutes(15)),
                 new RateBudgetGate(b.budgets),
                 new CredentialsGate(config.brokeredCredentials(), b.credentials));
-        this.sdkCalls = new SdkCalls(catalog, config.account(), requester);
+        this.sdkCalls = new SdkCalls(catalog, config.account(), this::requester);
         this.guard = new EngineGuard(this);
     }
 
@@ -90,8 +91,32 @@ public final class Engine implements AutoCloseable {
         Policy policy = loadPolicy(config.policyFile());
         Requester requester = Requester.ofThisProcess(config.tool());
         AuditLog audit = config.auditEnabled() ? AuditLog.toFile(config.auditFile(), requester) : AuditLog.discard();
-        return builder(config).requester(requester).policy(policy).audit(audit)
+        Engine engine = builder(config).requester(requester).policy(policy).audit(audit)
                 .plans(PlanBook.inDirectory(config.planDir())).build();
+        if ("sts".equals(config.get(AirlockConfig.REQUESTER_AWS_IDENTITY))) {
+            engine.learnAwsIdentity();
+        }
+        return engine;
+    }
+
+    /**
+     * Learns, beside the host, the AWS identity the tool's credentials stand for, through Airlock's own STS
+     * client: approvals then compare approvers with it too. Calls decided before it is known carry none.
+     */
+    private void learnAwsIdentity() {
+        Thread thread = new Thread(() -> {
+            try {
+                String arn = Egress.parts().callerIdentity(config);
+                if (arn != null) {
+                    requester = requester.withAwsIdentity(arn);
+                }
+            } catch (Exception | LinkageError e) {
+                System.err.println("[airlock] WARN: could not learn the tool's AWS identity (requester.aws-identity"
+                        + "=sts): " + e.getMessage());
+            }
+        }, "airlock-identity");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** An engine for what-if questions: it writes no audit and no plan, and files no approval request. */

@@ -7,6 +7,7 @@ import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.catalog.Operation;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns what an SDK hook saw (service and operation names, region, endpoint, the request's fields) into a
@@ -17,10 +18,13 @@ public final class SdkCalls {
 
     private final ActionCatalog catalog;
     private final String account;
-    private final Requester requester;
+    private final Supplier<Requester> requester;
 
-    /** @param account the configured account id, or null to take it from the ARNs the request reveals */
-    public SdkCalls(ActionCatalog catalog, String account, Requester requester) {
+    /**
+     * @param account the configured account id, or null to take it from the ARNs the request reveals
+     * @param requester who asks, as known when each call is built
+     */
+    public SdkCalls(ActionCatalog catalog, String account, Supplier<Requester> requester) {
         this.catalog = catalog;
         this.account = account;
         this.requester = requester;
@@ -44,7 +48,7 @@ public final class SdkCalls {
                 .account(account != null ? account : accountOf(resources))
                 .endpoint(endpoint)
                 .parameters(params)
-                .requester(requester)
+                .requester(requester.get())
                 .probes(probes)
                 .build();
     }

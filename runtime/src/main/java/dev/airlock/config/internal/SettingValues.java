@@ -28,6 +28,12 @@ public final class SettingValues {
                 return oneOf(key, v, List.of("ambient", "broker"));
             case AirlockConfig.READ_ON_ERROR:
                 return oneOf(key, v, List.of("open", "closed"));
+            case AirlockConfig.REQUESTER_AWS_IDENTITY:
+                return oneOf(key, v, List.of("off", "sts"));
+            case AirlockConfig.AWS_ENDPOINT_STS:
+            case AirlockConfig.AWS_ENDPOINT_DYNAMODB:
+            case AirlockConfig.AWS_ENDPOINT_S3:
+                return endpoint(key, v);
             case AirlockConfig.AUDIT_FILE:
             case AirlockConfig.PLAN_DIR:
                 return expandHome(required(key, v), home);
@@ -44,6 +50,16 @@ public final class SettingValues {
             default:
                 return v.isEmpty() ? null : v;
         }
+    }
+
+    private static String endpoint(String key, String v) {
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (!v.matches("https?://[^\\s/]+(/.*)?")) {
+            throw new IllegalArgumentException(key + " must be an http:// or https:// URL, not '" + v + "'");
+        }
+        return v;
     }
 
     private static String oneOf(String key, String v, List<String> allowed) {
