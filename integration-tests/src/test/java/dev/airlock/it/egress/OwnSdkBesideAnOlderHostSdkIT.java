@@ -21,12 +21,15 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A host on AWS SDK 2.20 under the agent, while Airlock's own relocated SDK calls STS (a WireMock stand-in
+ * A host on AWS SDK 2.20, and the same host on 2.57, under the agent, while Airlock's own relocated SDK calls STS (a WireMock stand-in
  * speaking the real STS query protocol) from inside the same JVM: the host's calls are still decided, Airlock's
  * own are not, and neither SDK sees the other.
  */
@@ -65,20 +68,27 @@ class OwnSdkBesideAnOlderHostSdkIT {
         sts.stop();
     }
 
-    @Test
-    void theHostsDeleteIsHeldWhileAirlocksOwnStsCallGoesOutUndecided() throws Exception {
-        AirlockSettings settings = AirlockSettings.inWorkDir(BuildPaths.freshWorkDir("OwnSdkBesideOlderHost"))
+    static Stream<Arguments> hosts() {
+        return Stream.of(Arguments.of("2.20.162", BuildPaths.legacyHostClasspath()),
+                Arguments.of("2.57.8", BuildPaths.legacyHostOnCurrentSdkClasspath()));
+    }
+
+    @ParameterizedTest(name = "host on AWS SDK {0}")
+    @MethodSource("hosts")
+    void theHostsDeleteIsHeldWhileAirlocksOwnStsCallGoesOutUndecided(String sdkVersion, String classpath)
+            throws Exception {
+        AirlockSettings settings = AirlockSettings.inWorkDir(BuildPaths.freshWorkDir("OwnSdkBeside-" + sdkVersion))
                 .with("requester.aws-identity", "sts")
                 .with("aws.endpoint.sts", sts.baseUrl());
 
-        ToolRun run = GuardedJvm.of(BuildPaths.legacyHostClasspath(), "dev.airlock.hosts.LegacyS3Tool")
+        ToolRun run = GuardedJvm.of(classpath, "dev.airlock.hosts.LegacyS3Tool")
                 .withAgent(BuildPaths.agentJar(), settings.agentArguments())
                 .environment(backend.environment())
                 .arguments(List.of(backend.s3().toString(), BUCKET))
                 .start().await(Duration.ofSeconds(90));
 
         assertThat(run.exitCode()).as(run.transcript()).isZero();
-        assertThat(run.step("SDK ")).isEqualTo("SDK 2.20.162");
+        assertThat(run.step("SDK ")).isEqualTo("SDK " + sdkVersion);
         assertThat(run.step("ListBuckets ")).startsWith("ListBuckets ok");
         assertThat(run.step("DeleteBucket ")).contains("Airlock held s3:DeleteBucket", "NOT sent");
         assertThat(run.stderr()).as("nothing on the host's standard error").isEmpty();
@@ -93,7 +103,8 @@ class OwnSdkBesideAnOlderHostSdkIT {
         assertThat(call.getHeader("Authorization"))
                 .startsWith("AWS4-HMAC-SHA256 Credential=" + backend.accessKey() + "/")
                 .contains("/us-east-1/sts/aws4_request");
-        assertThat(call.getHeader("User-Agent")).doesNotContain("2.20.162");
+        // Airlock's own SDK signed it: the egress carries 2.57.8, whatever the host has.
+        assertThat(call.getHeader("User-Agent")).contains("aws-sdk-java/2.57.8");
 
         AuditTrail audit = AuditTrail.read(settings.auditFile());
         assertThat(audit.entries()).extracting(AuditTrail.Entry::operation)

@@ -81,6 +81,16 @@ public final class BuildPaths {
         }
     }
 
+    /** The same host program on the SDK the build uses (2.57), for the comparison with the older one. */
+    public static String legacyHostOnCurrentSdkClasspath() {
+        try {
+            String sdk = Files.readString(path("sample.classpath.file")).trim();
+            return path("legacy.host.classes") + java.io.File.pathSeparator + sdk;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the sample's class path file is missing; build with Maven", e);
+        }
+    }
+
     /** The demo's class path: the test classes, the sample, the servers and the runtime. */
     public static String demoClasspath() {
         try {
