@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The tools Airlock recognises, by program name. Any other program is not Airlock's concern. */
-final class Tools {
+public final class Tools {
 
     private static final Tool AWS = new AwsCli();
     private static final Tool TERRAFORM = new Terraform();
@@ -23,6 +23,16 @@ final class Tools {
             "(?<![A-Za-z0-9_-])(aws|terraform|tofu|terragrunt|kubectl|cdk|pulumi|eksctl|sam|helm)(?![A-Za-z0-9_-])");
 
     private Tools() {
+    }
+
+    /** Whether {@code program} (a name or a path) names a recognised tool. */
+    public static boolean isRecognised(String program) {
+        return program != null && BY_NAME.containsKey(Programs.name(program));
+    }
+
+    /** The names a shim is made for: every recognised tool. */
+    public static java.util.Set<String> shimmed() {
+        return new java.util.TreeSet<>(BY_NAME.keySet());
     }
 
     /** The tool, or null. */
