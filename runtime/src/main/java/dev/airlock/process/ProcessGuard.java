@@ -48,7 +48,8 @@ public final class ProcessGuard implements ProcessGate {
     /** Processes Airlock starts while deciding (Terraform plans) are its own and not decided again. */
     private static final ThreadLocal<Boolean> DECIDING = new ThreadLocal<>();
     private static final Pattern GUARDED_WORD = Pattern.compile(
-            "(?<![A-Za-z0-9_-])(aws|terraform|tofu|terragrunt|kubectl|oc|cdk|pulumi|eksctl|sam|helm|sh|bash|zsh"
+            "(?<![A-Za-z0-9_-])(aws|terraform|tofu|terragrunt|kubectl|oc|cdk|cdktf|pulumi|eksctl|sam|helm|serverless"
+                    + "|sls|aws-nuke|s5cmd|copilot|sst|sh|bash|zsh"
                     + "|dash|ksh|env|xargs|eval|java)(?![A-Za-z0-9_-])");
 
     private final Function<Call, Verdict> decider;

@@ -49,8 +49,14 @@ final class LauncherSteps {
     static List<Step> launch(String name, List<Word> args, Env env, Path dir, Input stdin) {
         List<Step> steps = new ArrayList<>();
         int i = Launchers.firstOperand(args, 0, Launchers.valueOptions(name));
-        if (name.equals("timeout") && i < args.size()) {
+        if (name.equals("taskset") && Launchers.hasFlag(args, i, "-p", "--pid", "-ap", "-pc", "-acp", "-cp")) {
+            return steps;
+        }
+        if ((name.equals("timeout") || name.equals("taskset") || name.equals("chroot")) && i < args.size()) {
             i++;
+        }
+        if ((name.equals("strace") || name.equals("ltrace")) && Launchers.optionValue(args, i, "-p", null) != null) {
+            return steps;
         }
         if (name.equals("sudo")) {
             while (i < args.size() && isAssignment(args.get(i))) {
@@ -235,6 +241,93 @@ final class LauncherSteps {
         int i = Launchers.firstOperand(args, 0, Launchers.valueOptions(name)) + operandsBefore;
         if (i < args.size()) {
             steps.add(Step.run(args.get(i), rest(args, i + 1), env, dir, stdin));
+        }
+        return steps;
+    }
+
+    /**
+     * {@code runuser -u USER -- cmd}, {@code runuser USER -c 'cmd'}; {@code script -c 'cmd' [file]}. Without a
+     * command, both open a shell that reads standard input.
+     */
+    static List<Step> runuserOrScript(String name, List<Word> args, Env env, Path dir, Input stdin,
+                                      Consumer<String> blind) {
+        for (int i = 0; i + 1 < args.size(); i++) {
+            // script -qc 'cmd': flags clustered before the c that takes the command
+            String a = args.get(i).text();
+            if (a.matches("-[A-Za-z]+c") && a.length() > 2) {
+                List<Word> unclustered = new ArrayList<>(args);
+                unclustered.set(i, Word.literal("-c"));
+                return withCommandOption(name, unclustered, env, dir, stdin, 0, blind);
+            }
+        }
+        if (Launchers.optionValue(args, args.size(), "-c", "--command") != null) {
+            return withCommandOption(name, args, env, dir, stdin, 0, blind);
+        }
+        if (name.equals("runuser") && Launchers.optionValue(args, args.size(), "-u", "--user") != null) {
+            return launch(name, args, env, dir, stdin);
+        }
+        blind.accept(name + " without a command opens a shell that reads standard input");
+        return List.of();
+    }
+
+    /**
+     * GNU {@code parallel CMD ::: A B}: the command once per argument (a string for {@code sh -c}, {@code {}}
+     * replaced or the argument appended); without {@code :::}, its input's lines are the arguments, or, with no
+     * command, the commands themselves.
+     */
+    static List<Step> parallel(List<Word> args, Env env, Path dir, Input stdin) {
+        List<Step> steps = new ArrayList<>();
+        int i = Launchers.firstOperand(args, 0, Launchers.valueOptions("parallel"));
+        int sep = -1;
+        for (int k = i; k < args.size(); k++) {
+            String t = args.get(k).text();
+            if (t.equals(":::") || t.equals("::::") || t.equals(":::+")) {
+                sep = k;
+                break;
+            }
+        }
+        List<Word> command = args.subList(Math.min(i, args.size()), sep < 0 ? args.size() : sep);
+        List<Word> items = new ArrayList<>();
+        boolean itemsKnown;
+        if (sep >= 0) {
+            itemsKnown = !args.get(sep).text().equals("::::");
+            for (Word w : rest(args, sep + 1)) {
+                if (!w.text().startsWith(":::")) {
+                    items.add(w);
+                    itemsKnown &= !w.dynamic();
+                }
+            }
+        } else if (stdin.known()) {
+            itemsKnown = true;
+            for (String line : stdin.text().split("\n")) {
+                if (!line.isBlank()) {
+                    items.add(Word.literal(line));
+                }
+            }
+        } else {
+            itemsKnown = false;
+        }
+        if (!itemsKnown || items.size() > 100) {
+            items = List.of(new Word("<parallel input>", true));
+        }
+        for (Word item : items) {
+            if (command.isEmpty()) {
+                if (item.dynamic()) {
+                    steps.add(Step.run(new Word(item.text(), true), List.of(), env, dir, Input.UNKNOWN));
+                } else {
+                    steps.add(Step.script(item.text(), env, List.of("sh"), dir, Input.UNKNOWN, "parallel"));
+                }
+                continue;
+            }
+            String text = joined(command);
+            String line = text.contains("{}") ? text.replace("{}", item.text()) : text + " " + item.text();
+            if (item.dynamic()) {
+                List<Word> run = new ArrayList<>(command);
+                run.add(item);
+                steps.add(Step.run(run.get(0), rest(run, 1), env, dir, Input.UNKNOWN));
+            } else {
+                steps.add(Step.script(line, env, List.of("sh"), dir, Input.UNKNOWN, "parallel"));
+            }
         }
         return steps;
     }

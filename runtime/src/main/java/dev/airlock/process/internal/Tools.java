@@ -18,9 +18,16 @@ public final class Tools {
             Map.entry("pulumi", new InfraTools.Pulumi()),
             Map.entry("eksctl", new InfraTools.Eksctl()),
             Map.entry("sam", new InfraTools.Sam()),
-            Map.entry("helm", new InfraTools.Helm()), Map.entry("helm3", new InfraTools.Helm()));
+            Map.entry("helm", new InfraTools.Helm()), Map.entry("helm3", new InfraTools.Helm()),
+            Map.entry("serverless", DeployTools.serverless()), Map.entry("sls", DeployTools.serverless()),
+            Map.entry("cdktf", DeployTools.cdktf()),
+            Map.entry("aws-nuke", new DeployTools.AwsNuke()),
+            Map.entry("s5cmd", DeployTools.s5cmd()),
+            Map.entry("copilot", DeployTools.copilot()),
+            Map.entry("sst", DeployTools.sst()));
     private static final Pattern NAMED = Pattern.compile(
-            "(?<![A-Za-z0-9_-])(aws|terraform|tofu|terragrunt|kubectl|cdk|pulumi|eksctl|sam|helm)(?![A-Za-z0-9_-])");
+            "(?<![A-Za-z0-9_-])(aws|terraform|tofu|terragrunt|kubectl|cdk|cdktf|pulumi|eksctl|sam|helm|serverless|sls"
+                    + "|aws-nuke|s5cmd|copilot|sst)(?![A-Za-z0-9_-])");
 
     private Tools() {
     }
