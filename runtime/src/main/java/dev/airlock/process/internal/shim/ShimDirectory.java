@@ -41,6 +41,7 @@ public final class ShimDirectory {
      */
     public static ShimDirectory create(Path parent, Collection<String> tools, int port, String secret)
             throws IOException {
+        removeStale(parent == null ? Path.of(System.getProperty("java.io.tmpdir")) : parent);
         Path dir = parent == null
                 ? Files.createTempDirectory("airlock-shims-", PosixFilePermissions.asFileAttribute(
                         PosixFilePermissions.fromString("rwx------")))
@@ -55,6 +56,34 @@ public final class ShimDirectory {
         ShimDirectory d = new ShimDirectory(dir, text.getBytes(StandardCharsets.UTF_8), List.copyOf(tools));
         d.write();
         return d;
+    }
+
+    /**
+     * Directories left by JVMs that ended more than a day ago. A younger one may still serve a child that outlived
+     * its JVM, whose shims then fail closed; removing it would let the child reach the real tool.
+     */
+    static void removeStale(Path parent) {
+        long dayAgo = System.currentTimeMillis() - 24L * 3600 * 1000;
+        try (Stream<Path> dirs = Files.list(parent)) {
+            dirs.filter(d -> d.getFileName().toString().startsWith("airlock-shims-")).limit(1000).forEach(d -> {
+                try {
+                    Path script = d.resolve(SCRIPT);
+                    if (!Files.isRegularFile(script) || Files.getLastModifiedTime(d).toMillis() > dayAgo
+                            || Files.size(script) > 64 * 1024) {
+                        return;
+                    }
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("__airlock_pid=(\\d{1,10})")
+                            .matcher(Files.readString(script));
+                    if (m.find() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                        new ShimDirectory(d, new byte[0], List.of()).delete();
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // someone else's, or in use: left alone
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // no listing: nothing to tidy
+        }
     }
 
     public Path path() {
