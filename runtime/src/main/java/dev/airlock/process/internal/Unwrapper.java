@@ -60,7 +60,7 @@ public final class Unwrapper {
 
     private void visit(Word program, List<Word> args, Env env, Path dir, Input stdin, int depth) {
         if (depth > MAX_DEPTH) {
-            result.unreadable("commands nest deeper than " + MAX_DEPTH + " levels of shells and launchers");
+            unreadable("commands nest deeper than " + MAX_DEPTH + " levels of shells and launchers");
             return;
         }
         if (program.dynamic()) {
@@ -83,7 +83,7 @@ public final class Unwrapper {
             return;
         }
         if (++visits > MAX_VISITS) {
-            result.unreadable("the command runs programs through more than " + MAX_VISITS
+            unreadable("the command runs programs through more than " + MAX_VISITS
                     + " shells and launchers");
             return;
         }
@@ -233,12 +233,12 @@ public final class Unwrapper {
     private void script(String text, Env env, List<String> positional, Path dir, Input stdin, int depth,
                         String what) {
         if (depth > MAX_DEPTH) {
-            result.unreadable("commands nest deeper than " + MAX_DEPTH + " levels of shells and launchers");
+            unreadable("commands nest deeper than " + MAX_DEPTH + " levels of shells and launchers");
             return;
         }
         ParsedScript parsed = ShellParser.parse(text, env, positional, dir, stdin, depth);
         if (parsed.incomplete() != null) {
-            result.unreadable(what + ": " + parsed.incomplete());
+            unreadable(what + ": " + parsed.incomplete());
         }
         for (ShellCommand c : parsed.commands()) {
             List<Word> w = c.words();
@@ -275,7 +275,7 @@ public final class Unwrapper {
             return false;
         }
         if (++visits > MAX_VISITS) {
-            result.unreadable("the command runs programs through more than " + MAX_VISITS
+            unreadable("the command runs programs through more than " + MAX_VISITS
                     + " shells and launchers");
             return true;
         }
@@ -318,12 +318,25 @@ public final class Unwrapper {
         }
         expanded.addAll(after);
         if (depth > MAX_DEPTH) {
-            result.unreadable("aws aliases nest deeper than " + MAX_DEPTH + " levels");
+            unreadable("aws aliases nest deeper than " + MAX_DEPTH + " levels");
             return true;
         }
         // An alias of an alias is expanded again, as the CLI does.
         visit(program, expanded, env, dir, stdin, depth + 1);
         return true;
+    }
+
+    /**
+     * Past what Airlock reads: the command fails closed. Inside an installed program's own script it is a blind
+     * spot instead: the tools that script starts by name meet the shims, and a tool the host relies on must not
+     * stop working because its launcher script is intricate.
+     */
+    private void unreadable(String why) {
+        if (installed > 0) {
+            result.blindSpot(why);
+        } else {
+            result.unreadable(why);
+        }
     }
 
     /** A part that could start a tool and cannot be read; inside an installed program, a blind spot. */

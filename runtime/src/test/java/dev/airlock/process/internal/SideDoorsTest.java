@@ -124,6 +124,18 @@ class SideDoorsTest {
     }
 
     @Test
+    void anInstalledProgramsOwnIntricateScriptDoesNotStopIt() throws IOException {
+        executable(bin.resolve("launcher"), "#!/bin/sh\n" + "timeout 5 ".repeat(30) + "exec \"$JAVACMD\" \"$@\"\n");
+        executable(bin.resolve("cleanup"), "#!/bin/sh\n" + "timeout 5 ".repeat(30) + "aws s3 ls\n");
+
+        assertThat(run(List.of("launcher", "build"), REAL)).isEmpty();
+        assertThat(CommandReader.read(List.of("launcher"), Env.of(env), dir, REAL).unwrapped().unreadable())
+                .isEmpty();
+        assertThat(CommandReader.read(List.of("./bin/cleanup"), Env.of(env), dir, REAL).unwrapped().unreadable())
+                .as("a script the command names itself still fails closed past the bound").isNotEmpty();
+    }
+
+    @Test
     void shellsReadingTheirStandardInputAreLeftToTheShims() {
         assertThat(run(List.of("bash", "-s"), REAL)).isEmpty();
         assertThat(run(List.of("bash", "-i"), REAL)).isEmpty();
