@@ -270,68 +270,6 @@ final class LauncherSteps {
         return List.of();
     }
 
-    /**
-     * GNU {@code parallel CMD ::: A B}: the command once per argument (a string for {@code sh -c}, {@code {}}
-     * replaced or the argument appended); without {@code :::}, its input's lines are the arguments, or, with no
-     * command, the commands themselves.
-     */
-    static List<Step> parallel(List<Word> args, Env env, Path dir, Input stdin) {
-        List<Step> steps = new ArrayList<>();
-        int i = Launchers.firstOperand(args, 0, Launchers.valueOptions("parallel"));
-        int sep = -1;
-        for (int k = i; k < args.size(); k++) {
-            String t = args.get(k).text();
-            if (t.equals(":::") || t.equals("::::") || t.equals(":::+")) {
-                sep = k;
-                break;
-            }
-        }
-        List<Word> command = args.subList(Math.min(i, args.size()), sep < 0 ? args.size() : sep);
-        List<Word> items = new ArrayList<>();
-        boolean itemsKnown;
-        if (sep >= 0) {
-            itemsKnown = !args.get(sep).text().equals("::::");
-            for (Word w : rest(args, sep + 1)) {
-                if (!w.text().startsWith(":::")) {
-                    items.add(w);
-                    itemsKnown &= !w.dynamic();
-                }
-            }
-        } else if (stdin.known()) {
-            itemsKnown = true;
-            for (String line : stdin.text().split("\n")) {
-                if (!line.isBlank()) {
-                    items.add(Word.literal(line));
-                }
-            }
-        } else {
-            itemsKnown = false;
-        }
-        if (!itemsKnown || items.size() > 100) {
-            items = List.of(new Word("<parallel input>", true));
-        }
-        for (Word item : items) {
-            if (command.isEmpty()) {
-                if (item.dynamic()) {
-                    steps.add(Step.run(new Word(item.text(), true), List.of(), env, dir, Input.UNKNOWN));
-                } else {
-                    steps.add(Step.script(item.text(), env, List.of("sh"), dir, Input.UNKNOWN, "parallel"));
-                }
-                continue;
-            }
-            String text = joined(command);
-            String line = text.contains("{}") ? text.replace("{}", item.text()) : text + " " + item.text();
-            if (item.dynamic()) {
-                List<Word> run = new ArrayList<>(command);
-                run.add(item);
-                steps.add(Step.run(run.get(0), rest(run, 1), env, dir, Input.UNKNOWN));
-            } else {
-                steps.add(Step.script(line, env, List.of("sh"), dir, Input.UNKNOWN, "parallel"));
-            }
-        }
-        return steps;
-    }
-
     /** {@code find ... -exec cmd {} \;}: each {@code -exec}/{@code -execdir}/{@code -ok} runs a program. */
     static List<Step> find(List<Word> args, Env env, Path dir, Input stdin) {
         List<Step> steps = new ArrayList<>();

@@ -116,4 +116,13 @@ final class ScriptFiles {
         }
         return first;
     }
+
+    /** The first bytes of a file, enough for its {@code #!} line; null when it cannot be read. */
+    static String firstLine(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return new String(in.readNBytes(512), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | SecurityException e) {
+            return null;
+        }
+    }
 }

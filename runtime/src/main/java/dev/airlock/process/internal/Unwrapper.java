@@ -64,8 +64,8 @@ public final class Unwrapper {
             return;
         }
         if (program.dynamic()) {
-            if (Tools.guess(program.text()) == null && !namesAPlainProgram(program.text())) {
-                unseen("a program known only at run time: `" + CommandText.of(prepend(program, args)) + "`", env);
+            if (Tools.guess(program.text()) == null && !Programs.namesAPlainProgram(program.text())) {
+                unseen("a program known only at run time: `" + CommandText.of(Programs.prepend(program, args)) + "`", env);
             }
             result.add(new Invocation(program, args, env, dir, stdin));
             return;
@@ -116,7 +116,7 @@ public final class Unwrapper {
             case "flock" -> LauncherSteps.withCommandOption(name, args, env, dir, stdin, 1, blind);
             case "su" -> LauncherSteps.withCommandOption(name, args, env, dir, stdin, 0, blind);
             case "runuser", "script" -> LauncherSteps.runuserOrScript(name, args, env, dir, stdin, blind);
-            case "parallel" -> LauncherSteps.parallel(args, env, dir, stdin);
+            case "parallel" -> ParallelSteps.parallel(args, env, dir, stdin);
             case "find" -> LauncherSteps.find(args, env, dir, stdin);
             case "npx", "pnpx", "bunx" -> LauncherSteps.packageRunner(args, 0, env, dir, stdin);
             case "npm", "pnpm", "yarn" -> !args.isEmpty() && Set.of("exec", "x", "dlx").contains(args.get(0).text())
@@ -348,29 +348,6 @@ public final class Unwrapper {
         }
     }
 
-    /**
-     * {@code "$JAVA_HOME/bin/java"}, {@code $DIR/build.sh}: the name at the end is written out, so the program is
-     * known; {@code $X}, {@code $(cat cmd)} could be any program at all.
-     */
-    static boolean namesAPlainProgram(String text) {
-        int slash = text.lastIndexOf('/');
-        if (slash < 0 || slash == text.length() - 1) {
-            return false;
-        }
-        String last = text.substring(slash + 1);
-        if (!last.matches("[A-Za-z0-9._+-]+")) {
-            return false;
-        }
-        String name = Programs.name(last);
-        return Tools.named(name) == null && !SHELLS.contains(name);
-    }
-
-    private static List<Word> prepend(Word first, List<Word> rest) {
-        List<Word> all = new ArrayList<>(rest.size() + 1);
-        all.add(first);
-        all.addAll(rest);
-        return all;
-    }
 
     private boolean runScript(String name, Path file, List<Word> args, Env env, Path dir, Input stdin, int depth) {
         ProgramFiles.Kind kind = ProgramFiles.kind(file);
@@ -380,7 +357,7 @@ public final class Unwrapper {
         String text = readPath(file);
         String interpreter;
         if (kind == ProgramFiles.Kind.SHEBANG) {
-            String firstLine = firstLine(file);
+            String firstLine = ScriptFiles.firstLine(file);
             interpreter = ScriptFiles.interpreter(firstLine);
             if (interpreter == null || !SHELLS.contains(interpreter)) {
                 return false;
@@ -437,14 +414,6 @@ public final class Unwrapper {
         return ScriptFiles.read(file);
     }
 
-    private static String firstLine(Path file) {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return new String(in.readNBytes(512), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | SecurityException e) {
-            return null;
-        }
-    }
-
     private String readFile(String name, Path dir) {
         if (filesRead >= MAX_FILES) {
             unseen("a command that runs more than " + MAX_FILES + " script files", Env.empty());
@@ -453,14 +422,6 @@ public final class Unwrapper {
         filesRead++;
         return ScriptFiles.read(ScriptFiles.resolve(dir, name));
     }
-
-
-
-    private static List<Word> rest(List<Word> words, int from) {
-        return from >= words.size() ? List.of() : words.subList(from, words.size());
-    }
-
-
 
     private static List<String> texts(List<Word> words) {
         List<String> out = new ArrayList<>(words.size());
