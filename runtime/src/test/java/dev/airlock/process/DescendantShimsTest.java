@@ -107,12 +107,16 @@ class DescendantShimsTest {
         guard.closeShims();
 
         Run rb = run(List.of("/bin/sh", "-c", "aws s3 rb s3://demo --force"), childEnv);
-        Run ls = run(List.of("/bin/sh", "-c", "aws s3 ls && aws ec2 describe-instances"), childEnv);
+        Run ls = run(List.of("/bin/sh", "-c", "aws s3 ls && aws --region eu-west-1 ec2 describe-instances"),
+                childEnv);
+        Run write = run(List.of("/bin/sh", "-c", "aws --region eu-west-1 s3 cp a s3://demo/a"), childEnv);
 
         assertThat(rb.exit()).isNotZero();
         assertThat(rb.stderr()).contains("cannot be reached", "fail closed");
         assertThat(ls.exit()).isZero();
-        assertThat(Files.readString(ranLog)).doesNotContain("rb").contains("aws s3 ls", "aws ec2 describe-instances");
+        assertThat(write.exit()).as("a write is not plainly a read: it fails closed too").isNotZero();
+        assertThat(Files.readString(ranLog)).doesNotContain("rb", "cp").contains("aws s3 ls",
+                "aws --region eu-west-1 ec2 describe-instances");
     }
 
     @Test

@@ -88,7 +88,8 @@ final class DeployTools {
 
     static Tool serverless() {
         return new Table("serverless", Set.of("remove", "rollback"), Set.of("info", "print", "package", "logs",
-                "metrics", "invoke local", "offline", "doctor", "help", "plugin list", "create", "login"), Set.of("--stage", "-s", "--region", "-r", "--config", "-c", "--aws-profile", "--app",
+                "metrics", "invoke local", "offline", "doctor", "help", "plugin list", "create", "login"),
+                Set.of("--stage", "-s", "--region", "-r", "--config", "-c", "--aws-profile", "--app",
                 "--org", "--param", "--function", "-f"));
     }
 

@@ -55,7 +55,8 @@ final class ParallelSteps {
                 if (item.dynamic()) {
                     steps.add(LauncherSteps.Step.run(new Word(item.text(), true), List.of(), env, dir, Input.UNKNOWN));
                 } else {
-                    steps.add(LauncherSteps.Step.script(item.text(), env, List.of("sh"), dir, Input.UNKNOWN, "parallel"));
+                    steps.add(LauncherSteps.Step.script(item.text(), env, List.of("sh"), dir, Input.UNKNOWN,
+                            "parallel"));
                 }
                 continue;
             }

@@ -65,7 +65,8 @@ public final class Unwrapper {
         }
         if (program.dynamic()) {
             if (Tools.guess(program.text()) == null && !Programs.namesAPlainProgram(program.text())) {
-                unseen("a program known only at run time: `" + CommandText.of(Programs.prepend(program, args)) + "`", env);
+                unseen("a program known only at run time: `" + CommandText.of(Programs.prepend(program, args)) + "`",
+                        env);
             }
             result.add(new Invocation(program, args, env, dir, stdin));
             return;
