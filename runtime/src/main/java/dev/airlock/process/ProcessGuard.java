@@ -39,7 +39,11 @@ import java.util.regex.Pattern;
  * command in it becomes a {@link Call} and goes through the same policy, gates and audit as an SDK call. Any
  * part stopped stops the whole process: it never starts. Other programs are not Airlock's concern and pass.
  *
- * <p>A {@code java} child gets the agent too, so what it does with the SDK is guarded in turn.
+ * <p>A {@code java} child gets the agent too, so what it does with the SDK is guarded in turn. Every child gets
+ * Airlock's shims first on its PATH: a recognised tool that a descendant starts by name ({@code make}, an npm
+ * script, {@code system()} in an interpreter, a shell reading its standard input) asks this guard over a loopback
+ * socket before the real tool runs. What cannot be read and could start a tool is held as
+ * {@code process:RunUnseen}.
  *
  * <p>As a {@link ProcessGate} it is what the Java agent's process hook asks.
  */
