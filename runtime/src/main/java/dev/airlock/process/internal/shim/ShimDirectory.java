@@ -86,6 +86,34 @@ public final class ShimDirectory {
         }
     }
 
+    /** Whether programs in this directory can run (a noexec mount cannot); tries one tiny script, once. */
+    boolean canRun() {
+        Path probe = dir.resolve("airlock-probe");
+        try {
+            Files.writeString(probe, "#!/bin/sh\nexit 0\n");
+            Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("r-x------"));
+            Process p = new ProcessBuilder(probe.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException e) {
+                // harmless: not a tool's name
+            }
+        }
+    }
+
     public Path path() {
         return dir;
     }

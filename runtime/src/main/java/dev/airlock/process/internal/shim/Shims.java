@@ -83,7 +83,18 @@ public final class Shims {
             if (directory == null && problem == null) {
                 try {
                     server = ShimServer.start(decider);
-                    directory = ShimDirectory.create(parent, tools, server.port(), server.secret());
+                    directory = runnable(parent);
+                    if (directory == null && parent == null) {
+                        // A temporary directory mounted noexec: the shims would stop every tool, reads too.
+                        Path home = Path.of(System.getProperty("user.home"), ".airlock");
+                        Files.createDirectories(home);
+                        directory = runnable(home);
+                    }
+                    if (directory == null) {
+                        problem = "Airlock could not set up the shims for child processes: no directory it can "
+                                + "write to lets programs run";
+                        server.close();
+                    }
                 } catch (IOException | RuntimeException e) {
                     problem = "Airlock could not set up the shims for child processes: " + e;
                     if (server != null) {
@@ -93,6 +104,16 @@ public final class Shims {
             }
             return directory;
         }
+    }
+
+    /** A shim directory under {@code where} whose programs can run, or null. */
+    private ShimDirectory runnable(Path where) throws IOException {
+        ShimDirectory d = ShimDirectory.create(where, tools, server.port(), server.secret());
+        if (d.canRun()) {
+            return d;
+        }
+        d.delete();
+        return null;
     }
 
     /** Stops answering; the shims left behind then fail closed. For tests and embedded use. */
