@@ -18,13 +18,18 @@ public final class CommandReader {
     }
 
     /** The tool a program is under another name: a symlink to it, a copy of the aws CLI. */
-    private static String identify(Invocation inv) {
+    private static String identify(Invocation inv, java.util.Map<String, String> seen) {
         String text = inv.program().text();
         if (Unwrapper.SHELLS.contains(Programs.name(text))) {
             return null;
         }
-        java.nio.file.Path file = ProgramFiles.locate(text, inv.env(), inv.directory());
-        return file == null ? null : ProgramFiles.identify(file);
+        String key = text + '\0' + inv.env().get("PATH") + '\0' + inv.directory();
+        String found = seen.computeIfAbsent(key, k -> {
+            java.nio.file.Path file = ProgramFiles.locate(text, inv.env(), inv.directory());
+            String tool = file == null ? null : ProgramFiles.identify(file);
+            return tool == null ? "" : tool;
+        });
+        return found.isEmpty() ? null : found;
     }
 
     private static Recognised unseen(String what, Env env, ToolContext context) {
@@ -34,6 +39,7 @@ public final class CommandReader {
     public static Reading read(List<String> argv, Env env, Path directory, ToolContext context) {
         Unwrapped unwrapped = Unwrapper.unwrap(argv, env, directory);
         List<Recognised> calls = new ArrayList<>();
+        java.util.Map<String, String> identities = new java.util.HashMap<>();
         for (Invocation inv : unwrapped.invocations()) {
             Invocation target = inv;
             Tool tool;
@@ -47,7 +53,7 @@ public final class CommandReader {
             } else {
                 tool = Tools.named(inv.name());
                 if (tool == null) {
-                    String identified = identify(inv);
+                    String identified = identify(inv, identities);
                     if (identified != null) {
                         tool = Tools.named(identified);
                         target = new Invocation(Word.literal(identified), inv.args(), inv.env(), inv.directory(),

@@ -27,6 +27,8 @@ public final class Unwrapper {
 
     private final Unwrapped result = new Unwrapped();
     private int filesRead;
+    private static final Path NOT_A_SCRIPT = Path.of("");
+    private final java.util.Map<String, Path> scriptsOnPath = new java.util.HashMap<>();
     /** How deep inside a program found on the PATH the reading is. */
     private int installed;
     private int visits;
@@ -271,8 +273,13 @@ public final class Unwrapper {
 
     /** A program found on the PATH that is a shell script, with or without {@code #!}: read as its shell would. */
     private boolean pathScript(Word program, List<Word> args, Env env, Path dir, Input stdin, int depth) {
-        Path file = ProgramFiles.locate(program.text(), env, dir);
-        if (file == null || ProgramFiles.kind(file) == ProgramFiles.Kind.BINARY) {
+        // A long script names the same programs again and again: each is looked up once per PATH and directory.
+        String key = program.text() + '\0' + env.get("PATH") + '\0' + dir;
+        Path file = scriptsOnPath.computeIfAbsent(key, k -> {
+            Path f = ProgramFiles.locate(program.text(), env, dir);
+            return f == null || ProgramFiles.kind(f) == ProgramFiles.Kind.BINARY ? NOT_A_SCRIPT : f;
+        });
+        if (file == NOT_A_SCRIPT) {
             return false;
         }
         if (++visits > MAX_VISITS) {
