@@ -17,8 +17,9 @@ public final class LegacyS3Tool {
     private LegacyS3Tool() {
     }
 
-    public static void main(String[] args) {
-        System.out.println("SDK " + VersionInfo.SDK_VERSION);
+    public static void main(String[] args) throws ReflectiveOperationException {
+        // Read at run time: the constant would be compiled in as the version this was built against.
+        System.out.println("SDK " + VersionInfo.class.getField("SDK_VERSION").get(null));
         try (S3Client s3 = S3Client.builder()
                 .endpointOverride(URI.create(args[0]))
                 .region(Region.US_EAST_1)
