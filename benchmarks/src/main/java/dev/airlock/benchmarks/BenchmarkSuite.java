@@ -69,6 +69,7 @@ public final class BenchmarkSuite {
                 System.out.println("Engine and hook, in-process");
                 Map<String, JmhRounds.Measured> engine = new LinkedHashMap<>();
                 engine.putAll(plain.runPlain(EngineBenchmark.class, quick ? 1 : 2));
+                engine.putAll(plain.runPlain(CatalogBenchmark.class, 1));
                 engine.putAll(plain.runPlain(HookBenchmark.class, quick ? 1 : 2));
                 report.engine(engine);
             }
