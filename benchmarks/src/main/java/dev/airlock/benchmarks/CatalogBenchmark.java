@@ -1,13 +1,10 @@
 package dev.airlock.benchmarks;
 
-import dev.airlock.audit.AuditLog;
 import dev.airlock.call.Call;
 import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.catalog.Operation;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.engine.Engine;
-import dev.airlock.plan.PlanBook;
-import dev.airlock.policy.Policy;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,8 +29,7 @@ public class CatalogBenchmark {
     @Setup(Level.Trial)
     public void start() {
         catalog = ActionCatalog.builtIn();
-        engine = new Engine(AirlockConfig.defaults(), catalog, Policy.builtInDefault(), AuditLog.discard(),
-                PlanBook.discard());
+        engine = Engine.builder(AirlockConfig.defaults()).catalog(catalog).build();
     }
 
     @TearDown(Level.Trial)
@@ -50,7 +46,7 @@ public class CatalogBenchmark {
     /** The whole conversion of a request into a call: look-up, classification, resource ARNs. */
     @Benchmark
     public Call requestToCall() {
-        return engine.toCall("sdk", "DynamoDb", "dynamodb", "GetItem", "eu-west-1", null,
-                Map.of("TableName", "team-7-users", "Key", Map.of("id", Map.of("S", "user-1"))));
+        return engine.sdkCalls().toCall("sdk", "DynamoDb", "dynamodb", "GetItem", "eu-west-1", null,
+                Map.of("TableName", "team-7-users", "Key", Map.of("id", Map.of("S", "user-1"))), null);
     }
 }

@@ -1,12 +1,10 @@
 package dev.airlock.benchmarks;
 
-import dev.airlock.audit.AuditLog;
 import dev.airlock.call.Call;
 import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.engine.Engine;
 import dev.airlock.gate.Verdict;
-import dev.airlock.plan.PlanBook;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,18 +49,18 @@ public class EngineBenchmark {
     @Setup(Level.Trial)
     public void start() throws Exception {
         ActionCatalog catalog = ActionCatalog.builtIn();
-        engine = new Engine(AirlockConfig.defaults(), catalog, OrganisationPolicy.parse(statements),
-                AuditLog.discard(), PlanBook.discard());
-        s3Read = engine.toCall("sdk", "S3", "s3", "GetObject", "eu-west-1", null,
-                Map.of("Bucket", "reports", "Key", "2026/11/summary.txt"));
-        s3ReadATeamStatementAllows = engine.toCall("sdk", "S3", "s3", "GetObject", "eu-west-1", null,
+        engine = Engine.builder(AirlockConfig.defaults()).catalog(catalog).policy(OrganisationPolicy.parse(statements))
+                .build();
+        s3Read = engine.sdkCalls().toCall("sdk", "S3", "s3", "GetObject", "eu-west-1", null,
+                Map.of("Bucket", "reports", "Key", "2026/11/summary.txt"), null);
+        s3ReadATeamStatementAllows = engine.sdkCalls().toCall("sdk", "S3", "s3", "GetObject", "eu-west-1", null,
                 Map.of("Bucket", "team-" + OrganisationPolicy.teamAllowing("s3:GetObject", statements) + "-data",
-                        "Key", "2026/11/summary.txt"));
-        dynamoDbRead = engine.toCall("sdk", "DynamoDb", "dynamodb", "GetItem", "eu-west-1", null,
-                Map.of("TableName", "orders", "Key", Map.of("id", Map.of("S", "order-1"))));
-        dynamoDbReadATeamStatementAllows = engine.toCall("sdk", "DynamoDb", "dynamodb", "GetItem", "eu-west-1",
+                        "Key", "2026/11/summary.txt"), null);
+        dynamoDbRead = engine.sdkCalls().toCall("sdk", "DynamoDb", "dynamodb", "GetItem", "eu-west-1", null,
+                Map.of("TableName", "orders", "Key", Map.of("id", Map.of("S", "order-1"))), null);
+        dynamoDbReadATeamStatementAllows = engine.sdkCalls().toCall("sdk", "DynamoDb", "dynamodb", "GetItem", "eu-west-1",
                 null, Map.of("TableName", "team-" + OrganisationPolicy.teamAllowing("dynamodb:GetItem", statements)
-                        + "-users", "Key", Map.of("id", Map.of("S", "user-1"))));
+                        + "-users", "Key", Map.of("id", Map.of("S", "user-1"))), null);
         check(s3Read, "default:read");
         check(s3ReadATeamStatementAllows, "Team");
         check(dynamoDbRead, "default:read");

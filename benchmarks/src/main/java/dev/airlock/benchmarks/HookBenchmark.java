@@ -61,7 +61,7 @@ public class HookBenchmark {
             settings += ",policy=" + file;
         }
         engine = Engine.start(ConfigLoader.load(settings));
-        AirlockBridge.installAgentGate(engine);
+        AirlockBridge.installCallGuard(engine.guard());
         String bucket = "team-" + OrganisationPolicy.teamAllowing("s3:GetObject", 1000) + "-data";
         params = new ClientExecutionParams<HeadObjectRequest, HeadObjectResponse>()
                 .withOperationName("HeadObject")
@@ -76,7 +76,7 @@ public class HookBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() throws Exception {
-        AirlockBridge.installAgentGate(null);
+        AirlockBridge.installCallGuard(null);
         engine.close();
         try (var files = Files.walk(directory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -4,40 +4,41 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one meeting point between the SDK hooks and the engine. In agent mode this class lives on the bootstrap
- * path, so every class loader sees the same instance.
+ * The one meeting point between the hooks and the engine. In agent mode this class lives in the bootstrap class
+ * loader, so every class loader sees the same instance.
+ *
+ * <p>The installed call guard is never handed out: hooks reach it only through {@link AskGuard}, so that code in
+ * the guarded process cannot hold it, and so cannot pass for Airlock's own calls ({@link OwnCalls}).
  */
 public final class AirlockBridge {
 
-    private static volatile CallGate gate;
-    private static volatile boolean agentInstalled;
-    private static volatile ProcessGate processGate;
-    /** Counted down when a start begun at JVM start has finished, whether the gates were installed or not. */
+    private static volatile CallGuard callGuard;
+    private static volatile ProcessStartGuard processGuard;
+    /** Counted down when a start begun at JVM start has finished, whether the guards were installed or not. */
     private static final CountDownLatch START = new CountDownLatch(1);
     private static volatile boolean startPending;
 
     private AirlockBridge() {
     }
 
-    /** The installed gate, or null when Airlock is not active in this JVM. */
-    public static CallGate gate() {
-        return gate;
+    /** The installed call guard, for this package only. */
+    static CallGuard installedCallGuard() {
+        return callGuard;
     }
 
-    /** Installs the gate the agent's hooks consult. */
-    public static void installAgentGate(CallGate agentGate) {
-        gate = agentGate;
-        agentInstalled = agentGate != null;
+    /** Installs the guard the SDK hooks consult. */
+    public static void installCallGuard(CallGuard guard) {
+        callGuard = guard;
     }
 
-    /** The gate the process hook consults, or null when processes are not guarded in this JVM. */
-    public static ProcessGate processGate() {
-        return processGate;
+    /** The guard the process hook consults, or null when processes are not guarded in this JVM. */
+    public static ProcessStartGuard processGuard() {
+        return processGuard;
     }
 
-    /** Installs the gate the process hook consults. */
-    public static void installProcessGate(ProcessGate gate) {
-        processGate = gate;
+    /** Installs the guard the process hook consults. */
+    public static void installProcessGuard(ProcessStartGuard guard) {
+        processGuard = guard;
     }
 
     /** The agent has begun starting Airlock beside the host; hooks that fire meanwhile wait for it. */
@@ -45,7 +46,7 @@ public final class AirlockBridge {
         startPending = true;
     }
 
-    /** The start has finished: the gates are installed, or Airlock will not guard this JVM. */
+    /** The start has finished: the guards are installed, or Airlock will not guard this JVM. */
     public static void startFinished() {
         START.countDown();
     }
@@ -81,6 +82,6 @@ public final class AirlockBridge {
 
     /** True when the Java agent guards this JVM; a library-mode interceptor then steps aside to avoid deciding twice. */
     public static boolean agentInstalled() {
-        return agentInstalled;
+        return callGuard != null;
     }
 }

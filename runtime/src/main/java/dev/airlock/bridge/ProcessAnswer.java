@@ -6,7 +6,7 @@ import java.util.Map;
 /** A process decision as the process hook sees it. Plain fields, so that it can cross class loaders. */
 public final class ProcessAnswer {
 
-    private static final ProcessAnswer PROCEED_UNCHANGED = new ProcessAnswer(GateAnswer.PROCEED, null, Map.of(), null);
+    private static final ProcessAnswer PROCEED_UNCHANGED = new ProcessAnswer(CallAnswer.PROCEED, null, Map.of(), null);
 
     private final String outcome;
     private final String message;
@@ -32,20 +32,20 @@ public final class ProcessAnswer {
         if (environment.isEmpty() && command == null) {
             return PROCEED_UNCHANGED;
         }
-        return new ProcessAnswer(GateAnswer.PROCEED, null, Map.copyOf(environment),
+        return new ProcessAnswer(CallAnswer.PROCEED, null, Map.copyOf(environment),
                 command == null ? null : List.copyOf(command));
     }
 
     /** Do not start it; {@code message} goes to the caller in an {@code IOException}. */
     public static ProcessAnswer stop(String outcome, String message) {
-        if (GateAnswer.PROCEED.equals(outcome)) {
+        if (CallAnswer.PROCEED.equals(outcome)) {
             throw new IllegalArgumentException("stop() needs DRY_RUN, HOLD or DENY");
         }
         return new ProcessAnswer(outcome, message, Map.of(), null);
     }
 
     public boolean proceeds() {
-        return GateAnswer.PROCEED.equals(outcome);
+        return CallAnswer.PROCEED.equals(outcome);
     }
 
     public String outcome() {

@@ -26,11 +26,11 @@ public final class ProcessStartHook {
      * @param redirects its redirects (unused)
      */
     public static void beforeStart(Object processBuilder, Object redirects) throws IOException {
-        ProcessGate gate = AirlockBridge.processGate();
+        ProcessStartGuard gate = AirlockBridge.processGuard();
         if (gate == null) {
             // A process started while Airlock is still starting beside the host waits for its guard.
             AirlockBridge.awaitStart(START_WAIT_SECONDS);
-            gate = AirlockBridge.processGate();
+            gate = AirlockBridge.processGuard();
             if (gate == null) {
                 return;
             }

@@ -1,5 +1,6 @@
 package dev.airlock.call;
 
+import dev.airlock.bridge.ProbeChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,7 @@ public final class Call {
     private final String endpoint;
     private final Map<String, Object> parameters;
     private final Requester requester;
+    private final ProbeChannel probes;
     private volatile String fingerprint;
 
     private Call(Builder b) {
@@ -35,6 +37,7 @@ public final class Call {
         this.endpoint = b.endpoint;
         this.parameters = b.parameters == null ? Map.of() : b.parameters;
         this.requester = Objects.requireNonNull(b.requester, "requester");
+        this.probes = b.probes;
     }
 
     public static Builder builder() {
@@ -99,6 +102,14 @@ public final class Call {
     }
 
     /**
+     * A read-only way to the client that makes this call, for blast-radius probes; null when the call did not
+     * come through an SDK hook that offers one. Not part of what the call does: the fingerprint ignores it.
+     */
+    public ProbeChannel probes() {
+        return probes;
+    }
+
+    /**
      * The canonical digest of what the call would do: service, operation, account, region, resources and the
      * normalised parameters. Two identical requests share it; anything that changes the effect changes it.
      */
@@ -128,6 +139,7 @@ public final class Call {
         private String endpoint;
         private Map<String, Object> parameters;
         private Requester requester;
+        private ProbeChannel probes;
 
         public Builder origin(String origin) {
             this.origin = origin;
@@ -181,6 +193,11 @@ public final class Call {
 
         public Builder requester(Requester requester) {
             this.requester = requester;
+            return this;
+        }
+
+        public Builder probes(ProbeChannel probes) {
+            this.probes = probes;
             return this;
         }
 

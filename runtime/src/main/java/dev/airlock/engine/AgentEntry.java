@@ -1,14 +1,13 @@
 package dev.airlock.engine;
 
 import dev.airlock.bridge.AirlockBridge;
-import dev.airlock.bridge.CallGate;
 import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.process.ProcessGuard;
 
 /**
  * Where the Java agent hands over to the runtime, by reflection, from the agent's isolated class loader. Starts
  * the engine and installs it on the bridge, for SDK calls and for the processes this JVM starts. Never throws: a
- * broken configuration installs gates that let reads through and fail every other call closed, with the
+ * broken configuration installs guards that let reads through and fail every other call closed, with the
  * configuration error in their message.
  */
 public final class AgentEntry {
@@ -31,21 +30,20 @@ public final class AgentEntry {
      * @return true when Airlock guards this JVM; false when it is disabled ({@code airlock.enabled=false})
      */
     public static boolean start(String agentArgs, String agentJar) {
-        CallGate gate = GateStartup.fromConfig(agentArgs);
-        if (gate == null) {
+        GuardStartup.Started started = GuardStartup.fromConfig(agentArgs);
+        if (started == null) {
             return false;
         }
-        AirlockBridge.installAgentGate(gate);
-        AirlockBridge.installProcessGate(processGuard(gate, agentJar, agentArgs));
+        AirlockBridge.installCallGuard(started.guard());
+        AirlockBridge.installProcessGuard(processGuard(started, agentJar, agentArgs));
         return true;
     }
 
     /** The engine's process guard; without an engine, one that lets reads through and refuses the rest. */
-    private static ProcessGuard processGuard(CallGate gate, String agentJar, String agentArgs) {
-        if (gate instanceof Engine engine) {
-            return ProcessGuard.builder(engine).childAgent(agentJar, agentArgs).build();
+    private static ProcessGuard processGuard(GuardStartup.Started started, String agentJar, String agentArgs) {
+        if (started.engine() != null) {
+            return ProcessGuard.builder(started.engine()).childAgent(agentJar, agentArgs).build();
         }
-        String problem = gate instanceof FailClosedGate f ? f.problem() : "Airlock could not start";
-        return ProcessGuard.failingClosed(ActionCatalog.builtIn(), problem).build();
+        return ProcessGuard.failingClosed(ActionCatalog.builtIn(), started.failClosed().problem()).build();
     }
 }

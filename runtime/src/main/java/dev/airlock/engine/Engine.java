@@ -1,9 +1,9 @@
 package dev.airlock.engine;
 
+import dev.airlock.approval.ApprovalStore;
 import dev.airlock.audit.AuditLog;
 import dev.airlock.audit.AuditRecord;
-import dev.airlock.bridge.CallGate;
-import dev.airlock.bridge.GateAnswer;
+import dev.airlock.bridge.CallGuard;
 import dev.airlock.call.Call;
 import dev.airlock.call.Classification;
 import dev.airlock.call.Requester;
@@ -11,66 +11,92 @@ import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.catalog.Operation;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.config.ConfigException;
+import dev.airlock.credentials.CredentialsIssuer;
 import dev.airlock.gate.ApprovalGate;
+import dev.airlock.gate.BudgetStore;
+import dev.airlock.gate.CallContext;
 import dev.airlock.gate.CredentialsGate;
 import dev.airlock.gate.DryRunGate;
 import dev.airlock.gate.Gate;
+import dev.airlock.gate.KillSwitch;
+import dev.airlock.gate.KillSwitchGate;
 import dev.airlock.gate.RateBudgetGate;
 import dev.airlock.gate.Verdict;
 import dev.airlock.plan.PlanBook;
+import dev.airlock.plan.Prober;
 import dev.airlock.policy.Effect;
 import dev.airlock.policy.Policy;
 import dev.airlock.policy.PolicyContext;
 import dev.airlock.policy.PolicyDecision;
 import dev.airlock.policy.PolicyException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * The engine: catalog, then policy, then the gates, then one audit record per decision. Usable as a plain
- * library ({@link #decide(Call)}) and, through {@link CallGate}, by the SDK hooks of the agent or of the
- * library-mode interceptor.
+ * The engine: a {@link Call} in, a {@link Verdict} out. Catalog, then policy, then the gates (kill switch,
+ * dry-run plan, approval, rate budget, credentials), then one audit record per decision. Assembled from parts by
+ * {@link #builder}: each part has an embedded default and an org-wide implementation. Usable as a plain library;
+ * the SDK hooks reach it through {@link #guard()}.
  */
-public final class Engine implements CallGate, AutoCloseable {
+public final class Engine implements AutoCloseable {
 
     private final AirlockConfig config;
     private final ActionCatalog catalog;
     private final PolicyHolder policy;
+    private final KillSwitchGate killSwitchGate;
     private final List<Gate> gates;
     private final AuditLog audit;
     private final PlanBook plans;
+    private final Parts parts;
     private final Requester requester;
     private final PolicyContext context;
+    private final SdkCalls sdkCalls;
+    private final CallGuard guard;
 
-    public Engine(AirlockConfig config, ActionCatalog catalog, Policy policy, AuditLog audit, PlanBook plans) {
-        this.config = Objects.requireNonNull(config);
-        this.catalog = Objects.requireNonNull(catalog);
-        this.audit = Objects.requireNonNull(audit);
-        this.plans = Objects.requireNonNull(plans);
-        this.requester = Requester.ofThisProcess(config.tool());
+    private Engine(Builder b) {
+        this.config = b.config;
+        this.catalog = b.catalog;
+        this.audit = b.audit;
+        this.plans = b.plans;
+        this.parts = new Parts(b.approvals, b.credentials, b.prober, b.budgets, b.killSwitch);
+        this.requester = b.requester != null ? b.requester : Requester.ofThisProcess(config.tool());
         this.context = new PolicyContext(config.tool(), config.environment());
-        this.policy = new PolicyHolder(policy, catalog, context);
+        this.policy = new PolicyHolder(b.policy, catalog, context);
+        this.killSwitchGate = new KillSwitchGate(b.killSwitch);
         this.gates = List.of(
+                killSwitchGate,
                 new DryRunGate(plans, config.mode() == AirlockConfig.Mode.DRY_RUN),
-                new ApprovalGate(),
-                new RateBudgetGate(),
-                new CredentialsGate(config.brokeredCredentials()));
+                new ApprovalGate(b.approvals, defaultApprovers(config), Duration.ofMinutes(15)),
+                new RateBudgetGate(b.budgets),
+                new CredentialsGate(config.brokeredCredentials(), b.credentials));
+        this.sdkCalls = new SdkCalls(catalog, config.account(), requester);
+        this.guard = new EngineGuard(this);
     }
 
-    /** An engine as the config describes it: its policy file, audit file and plan directory. */
+    /** An engine for {@code config}, with every part at its embedded default until set. */
+    public static Builder builder(AirlockConfig config) {
+        return new Builder(config);
+    }
+
+    /** An engine with the built-in configuration and every part at its embedded default until set. */
+    public static Builder builder() {
+        return new Builder(AirlockConfig.defaults());
+    }
+
+    /** An engine as the config describes it: its policy file, audit file, plan directory and parts. */
     public static Engine start(AirlockConfig config) throws ConfigException {
         Policy policy = loadPolicy(config.policyFile());
         Requester requester = Requester.ofThisProcess(config.tool());
         AuditLog audit = config.auditEnabled() ? AuditLog.toFile(config.auditFile(), requester) : AuditLog.discard();
-        return new Engine(config, ActionCatalog.builtIn(), policy, audit, PlanBook.inDirectory(config.planDir()));
+        return builder(config).requester(requester).policy(policy).audit(audit)
+                .plans(PlanBook.inDirectory(config.planDir())).build();
     }
 
-    /** An engine for what-if questions: it writes no audit and no plan. */
+    /** An engine for what-if questions: it writes no audit and no plan, and files no approval request. */
     public static Engine forQuestions(AirlockConfig config) throws ConfigException {
-        return new Engine(config, ActionCatalog.builtIn(), loadPolicy(config.policyFile()), AuditLog.discard(),
-                PlanBook.discard());
+        return builder(config).policy(loadPolicy(config.policyFile())).build();
     }
 
     static Policy loadPolicy(Path file) throws ConfigException {
@@ -84,9 +110,25 @@ public final class Engine implements CallGate, AutoCloseable {
         }
     }
 
+    /** Two approvers where the environment is production, one elsewhere. */
+    private static int defaultApprovers(AirlockConfig config) {
+        String env = config.environment();
+        return env != null && (env.equalsIgnoreCase("prod") || env.equalsIgnoreCase("production")) ? 2 : 1;
+    }
+
     /** Replaces the policy atomically: calls in flight finish under the old one, the next call sees the new one. */
     public void swapPolicy(Policy next) {
         policy.swap(next);
+    }
+
+    /** The engine as the SDK hooks and the library-mode interceptor ask it. */
+    public CallGuard guard() {
+        return guard;
+    }
+
+    /** Builds calls from what SDK hooks see, with this engine's catalog, account and requester. */
+    public SdkCalls sdkCalls() {
+        return sdkCalls;
     }
 
     public ActionCatalog catalog() {
@@ -105,78 +147,64 @@ public final class Engine implements CallGate, AutoCloseable {
         return plans;
     }
 
-    @Override
-    public int screen(String sdkService, String signingName, String operation) {
+    /** The parts the engine was assembled from. */
+    public Parts parts() {
+        return parts;
+    }
+
+    public Requester requester() {
+        return requester;
+    }
+
+    /**
+     * The fast path every SDK call takes first: true when the call is a read the policy lets through whatever its
+     * request says. Its decision is then audited here and nothing more is asked. Never throws.
+     */
+    public boolean screen(String sdkService, String signingName, String operation) {
         long start = System.nanoTime();
         try {
             PolicyHolder.FastEntry entry = policy.fastEntry(sdkService, signingName, operation);
             if (entry.decision() == null) {
-                return NEEDS_REQUEST;
+                return false;
             }
             Operation op = entry.operation();
             PolicyDecision d = entry.decision();
             audit.record(new AuditRecord(System.currentTimeMillis(), op.servicePrefix(), operation, op.action(),
                     op.classification(), d.statementId(), d.effect().word(), "PROCEED", null, null,
                     System.nanoTime() - start, null));
-            return PROCEED;
+            return true;
         } catch (Throwable t) {
-            return NEEDS_REQUEST;
+            return false;
         }
-    }
-
-    @Override
-    public GateAnswer decide(String origin, String sdkService, String signingName, String operation, String region,
-                             String endpoint, Map<String, Object> request) {
-        Call call;
-        try {
-            call = toCall(origin, sdkService, signingName, operation, region, endpoint, request);
-        } catch (Throwable t) {
-            return failedToDecide(sdkService, signingName, operation, t);
-        }
-        Verdict verdict = decide(call);
-        if (verdict.proceeds()) {
-            return verdict.credentials() == null ? GateAnswer.proceed() : GateAnswer.proceedWith(verdict.credentials());
-        }
-        return GateAnswer.stop(verdict.outcome().name(), verdict.messageFor(call), verdict.approvalId());
-    }
-
-    /** Builds the call from what an SDK hook saw. */
-    public Call toCall(String origin, String sdkService, String signingName, String operation, String region,
-                       String endpoint, Map<String, Object> request) {
-        String service = catalog.servicePrefix(sdkService, signingName);
-        Operation op = catalog.operation(service, operation);
-        Map<String, Object> params = request == null ? Map.of() : request;
-        List<String> resources = catalog.resources(op, params, region, config.account());
-        return Call.builder()
-                .origin(origin)
-                .service(service)
-                .operation(operation)
-                .actions(op.actions())
-                .classification(catalog.classify(op, params))
-                .resources(resources)
-                .region(region)
-                .account(config.account() != null ? config.account() : accountOf(resources))
-                .endpoint(endpoint)
-                .parameters(params)
-                .requester(requester)
-                .build();
     }
 
     /** Decides one call: policy, then the gates; audits the decision. Never throws. */
     public Verdict decide(Call call) {
         long start = System.nanoTime();
         PolicyDecision decision = null;
+        CallContext gated = null;
         Verdict verdict;
         try {
             decision = policy.current().evaluate(call, context);
-            verdict = decision.effect() == Effect.DENY ? deniedByPolicy(decision) : runGates(call, decision);
+            if (decision.effect() == Effect.DENY) {
+                verdict = deniedByPolicy(decision);
+            } else {
+                gated = new CallContext(call, decision, parts.prober());
+                verdict = runGates(gated);
+            }
         } catch (Throwable t) {
             verdict = internalError(call.classification(), t);
+        } finally {
+            if (call.probes() != null) {
+                call.probes().close();
+            }
         }
+        String approvalId = verdict.approvalId() != null ? verdict.approvalId()
+                : gated != null ? gated.approvalId() : null;
         audit.record(new AuditRecord(System.currentTimeMillis(), call.service(), call.operation(), call.action(),
                 call.classification(), decision == null ? "error" : decision.statementId(),
                 decision == null ? "-" : decision.effect().word(), verdict.outcome().name(), verdict.reason(),
-                verdict.approvalId(), System.nanoTime() - start, call));
+                approvalId, System.nanoTime() - start, call));
         return verdict;
     }
 
@@ -185,13 +213,14 @@ public final class Engine implements CallGate, AutoCloseable {
         return policy.current().evaluate(call, context);
     }
 
-    private Verdict runGates(Call call, PolicyDecision decision) {
+    private Verdict runGates(CallContext gated) {
         for (Gate gate : gates) {
-            Verdict v = gate.check(call, decision);
+            Verdict v = gate.check(gated);
             if (v != null) {
                 return v;
             }
         }
+        killSwitchGate.observe(gated);
         return Verdict.proceed();
     }
 
@@ -208,53 +237,125 @@ public final class Engine implements CallGate, AutoCloseable {
                 + "state fail closed", "report this error to the human you work for; do not retry.");
     }
 
-    private GateAnswer failedToDecide(String sdkService, String signingName, String operation, Throwable t) {
-        Classification c = FailClosedGate.classifyOrAssumeDestructive(catalog, sdkService, signingName, operation);
-        if (c == Classification.READ && config.readsFailOpen()) {
-            return GateAnswer.proceed();
-        }
-        return GateAnswer.stop(GateAnswer.DENY, "Airlock denied " + sdkService + "." + operation + ": it was NOT "
-                + "sent. Why: Airlock could not read this request (" + t + "), and calls that change state fail "
-                + "closed. Next: report this error to the human you work for; do not retry.", null);
-    }
-
-    private static String accountOf(List<String> resources) {
-        for (String arn : resources) {
-            String account = accountSegment(arn);
-            if (account != null) {
-                return account;
-            }
-        }
-        return null;
-    }
-
-    /** The fifth ARN segment when it is a 12-digit account id. */
-    private static String accountSegment(String arn) {
-        int from = 0;
-        for (int i = 0; i < 4; i++) {
-            from = arn.indexOf(':', from) + 1;
-            if (from == 0) {
-                return null;
-            }
-        }
-        int to = arn.indexOf(':', from);
-        if (to - from != 12) {
-            return null;
-        }
-        for (int i = from; i < to; i++) {
-            if (!Character.isDigit(arn.charAt(i))) {
-                return null;
-            }
-        }
-        return arn.substring(from, to);
-    }
-
     @Override
     public void close() {
         try {
             plans.close();
         } finally {
-            audit.close();
+            try {
+                audit.close();
+            } finally {
+                parts.close();
+            }
+        }
+    }
+
+    /**
+     * The parts an engine is assembled from, beside its audit log and plan book.
+     */
+    public record Parts(ApprovalStore approvals, CredentialsIssuer credentials, Prober prober, BudgetStore budgets,
+                        KillSwitch killSwitch) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            for (AutoCloseable part : new AutoCloseable[] {approvals, credentials, budgets, killSwitch}) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    // One part that fails to close must not keep the others open.
+                }
+            }
+        }
+    }
+
+    /** Assembles an engine; every part not set is its embedded default. */
+    public static final class Builder {
+        private final AirlockConfig config;
+        private ActionCatalog catalog = ActionCatalog.builtIn();
+        private Policy policy;
+        private AuditLog audit = AuditLog.discard();
+        private PlanBook plans = PlanBook.discard();
+        private ApprovalStore approvals = ApprovalStore.none();
+        private CredentialsIssuer credentials = CredentialsIssuer.ambient();
+        private Prober prober = Prober.requestOnly();
+        private BudgetStore budgets;
+        private KillSwitch killSwitch;
+        private Requester requester;
+
+        private Builder(AirlockConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        public Builder catalog(ActionCatalog catalog) {
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            return this;
+        }
+
+        /** The policy; the built-in default when not set. */
+        public Builder policy(Policy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Where decisions are recorded; nowhere when not set. */
+        public Builder audit(AuditLog audit) {
+            this.audit = Objects.requireNonNull(audit, "audit");
+            return this;
+        }
+
+        /** Where dry-run plans go; nowhere when not set. */
+        public Builder plans(PlanBook plans) {
+            this.plans = Objects.requireNonNull(plans, "plans");
+            return this;
+        }
+
+        /** Where approval requests are filed; none when not set, and calls needing approval are held. */
+        public Builder approvals(ApprovalStore approvals) {
+            this.approvals = Objects.requireNonNull(approvals, "approvals");
+            return this;
+        }
+
+        /** Who issues per-action sessions; the client's own credentials when not set. */
+        public Builder credentials(CredentialsIssuer credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** Who works out blast radius; the request alone when not set. */
+        public Builder prober(Prober prober) {
+            this.prober = Objects.requireNonNull(prober, "prober");
+            return this;
+        }
+
+        /** Where destruction budgets are counted; this JVM alone when not set. */
+        public Builder budgets(BudgetStore budgets) {
+            this.budgets = Objects.requireNonNull(budgets, "budgets");
+            return this;
+        }
+
+        /** The kill switch; one of this JVM alone when not set. */
+        public Builder killSwitch(KillSwitch killSwitch) {
+            this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
+            return this;
+        }
+
+        /** Who asks; this process and its OS user when not set. */
+        public Builder requester(Requester requester) {
+            this.requester = Objects.requireNonNull(requester, "requester");
+            return this;
+        }
+
+        public Engine build() {
+            if (policy == null) {
+                policy = Policy.builtInDefault();
+            }
+            if (budgets == null) {
+                budgets = BudgetStore.local();
+            }
+            if (killSwitch == null) {
+                killSwitch = KillSwitch.local();
+            }
+            return new Engine(this);
         }
     }
 }

@@ -1,20 +1,23 @@
 package dev.airlock.gate;
 
-import dev.airlock.call.Call;
 import dev.airlock.call.Classification;
-import dev.airlock.policy.PolicyDecision;
+import dev.airlock.credentials.CredentialsException;
+import dev.airlock.credentials.CredentialsIssuer;
+import dev.airlock.credentials.SessionCredentials;
 
 /**
  * The last gate: gives the call the credentials it runs with. With {@code credentials.mode: ambient} the
- * client keeps its own; with {@code broker}, each non-read call needs a per-action STS session, and a call
- * that cannot get one is held, never sent with the broader ambient credentials.
+ * client keeps its own; with {@code broker}, each non-read call needs a per-action session from the issuer, and
+ * a call that cannot get one is refused, never sent with the broader ambient credentials.
  */
 public final class CredentialsGate implements Gate {
 
     private final boolean brokered;
+    private final CredentialsIssuer issuer;
 
-    public CredentialsGate(boolean brokered) {
+    public CredentialsGate(boolean brokered, CredentialsIssuer issuer) {
         this.brokered = brokered;
+        this.issuer = issuer;
     }
 
     @Override
@@ -23,13 +26,25 @@ public final class CredentialsGate implements Gate {
     }
 
     @Override
-    public Verdict check(Call call, PolicyDecision decision) {
-        if (!brokered || call.classification() == Classification.READ) {
+    public Verdict check(CallContext context) {
+        if (!brokered || context.call().classification() == Classification.READ) {
             return null;
         }
-        return Verdict.hold(name(),
-                "credentials.mode is broker, and no per-action session credentials could be issued for it",
-                "set credentials.mode to ambient, or configure the credentials broker, then retry.",
-                null, null);
+        if (!issuer.issues()) {
+            return Verdict.deny(name(), "credentials.mode is broker, and no credentials broker is configured",
+                    "ask the human you work for to configure the credentials broker; do not retry until then.");
+        }
+        try {
+            SessionCredentials session = issuer.issue(context.call());
+            if (session == null) {
+                return Verdict.deny(name(), "the credentials broker issued no session for it",
+                        "ask the human you work for to check the broker's configuration; do not retry until then.");
+            }
+            return Verdict.proceedWith(session.asMap(), name());
+        } catch (CredentialsException | RuntimeException e) {
+            return Verdict.deny(name(), "no per-action session could be issued (" + e.getMessage() + "), and "
+                    + "calls that change state never fall back to broader credentials",
+                    "report this error to the human you work for; do not retry until it is fixed.");
+        }
     }
 }

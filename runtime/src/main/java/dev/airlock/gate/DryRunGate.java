@@ -1,11 +1,9 @@
 package dev.airlock.gate;
 
-import dev.airlock.call.Call;
 import dev.airlock.call.Classification;
 import dev.airlock.plan.Plan;
 import dev.airlock.plan.PlanBook;
 import dev.airlock.policy.Effect;
-import dev.airlock.policy.PolicyDecision;
 
 /**
  * Records a plan instead of sending the call: for calls a {@code DryRun} statement matches, and for every
@@ -27,17 +25,17 @@ public final class DryRunGate implements Gate {
     }
 
     @Override
-    public Verdict check(Call call, PolicyDecision decision) {
+    public Verdict check(CallContext context) {
         String reason;
-        if (decision.effect() == Effect.DRY_RUN) {
-            reason = "statement " + decision.statementId() + " makes this call a dry run";
-        } else if (everyDestructiveCall && call.classification() == Classification.DESTRUCTIVE) {
+        if (context.decision().effect() == Effect.DRY_RUN) {
+            reason = "statement " + context.decision().statementId() + " makes this call a dry run";
+        } else if (everyDestructiveCall && context.call().classification() == Classification.DESTRUCTIVE) {
             reason = "Airlock runs in dry-run mode, so no destructive call is sent";
         } else {
             return null;
         }
-        Plan plan = Plan.fromRequest(call);
-        plans.add(call, plan, reason);
+        Plan plan = context.plan();
+        plans.add(context.call(), plan, reason);
         return Verdict.dryRun(name(), reason + "; recorded in " + plans.file(), plan);
     }
 }

@@ -1,8 +1,5 @@
 package dev.airlock.gate;
 
-import dev.airlock.call.Call;
-import dev.airlock.policy.PolicyDecision;
-
 /**
  * One step a call the policy did not deny passes through, in this order: kill switch, dry-run plan, approval,
  * rate budget, credentials. A gate either lets the call on to the next one or ends the chain with a verdict.
@@ -15,5 +12,5 @@ public interface Gate {
     /**
      * @return null to pass the call on, or the verdict that ends the chain
      */
-    Verdict check(Call call, PolicyDecision decision);
+    Verdict check(CallContext context);
 }

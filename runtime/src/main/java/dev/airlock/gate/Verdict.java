@@ -1,5 +1,6 @@
 package dev.airlock.gate;
 
+import dev.airlock.bridge.Refusal;
 import dev.airlock.call.Call;
 import dev.airlock.plan.Plan;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class Verdict {
 
     public static Verdict dryRun(String decidedBy, String reason, Plan plan) {
         return new Verdict(Outcome.DRY_RUN, decidedBy, reason,
-                "Nothing was sent. Review the plan; to really run the call, change the policy or mode and retry.",
+                "Nothing was sent. Show this plan to the human you work for; only they decide whether it runs for real.",
                 null, Objects.requireNonNull(plan), null);
     }
 
@@ -96,28 +97,9 @@ public final class Verdict {
 
     /** The message the tool receives in the exception that fails the call. */
     public String messageFor(Call call) {
-        StringBuilder m = new StringBuilder(256);
-        switch (outcome) {
-            case DRY_RUN -> m.append("Airlock dry run: ").append(call.action()).append(" was NOT sent");
-            case HOLD -> m.append("Airlock held ").append(call.action()).append(": it was NOT sent");
-            case DENY -> m.append("Airlock denied ").append(call.action()).append(": it was NOT sent");
-            default -> m.append("Airlock let ").append(call.action()).append(" proceed");
-        }
-        m.append(" (").append(call.classification()).append(" call on ").append(String.join(", ", preview(call)))
-                .append(").");
-        if (reason != null) {
-            m.append(" Why: ").append(reason).append('.');
-        }
-        if (plan != null) {
-            m.append(" Plan: ").append(plan.summary()).append('.');
-        }
-        if (approvalId != null) {
-            m.append(" Approval id: ").append(approvalId).append('.');
-        }
-        if (nextStep != null) {
-            m.append(" Next: ").append(nextStep);
-        }
-        return m.toString();
+        return Refusal.text(outcome.name(), call.action(), call.classification() + " call on "
+                        + String.join(", ", preview(call)), reason, plan == null ? null : plan.summary(), approvalId,
+                nextStep);
     }
 
     private static java.util.List<String> preview(Call call) {

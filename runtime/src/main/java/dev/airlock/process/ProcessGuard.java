@@ -1,7 +1,7 @@
 package dev.airlock.process;
 
 import dev.airlock.bridge.ProcessAnswer;
-import dev.airlock.bridge.ProcessGate;
+import dev.airlock.bridge.ProcessStartGuard;
 import dev.airlock.call.Call;
 import dev.airlock.call.Classification;
 import dev.airlock.call.Requester;
@@ -36,9 +36,9 @@ import java.util.regex.Pattern;
  *
  * <p>A {@code java} child gets the agent too, so what it does with the SDK is guarded in turn.
  *
- * <p>As a {@link ProcessGate} it is what the Java agent's process hook asks.
+ * <p>As a {@link ProcessStartGuard} it is what the Java agent's process hook asks.
  */
-public final class ProcessGuard implements ProcessGate {
+public final class ProcessGuard implements ProcessStartGuard {
 
     /** Processes Airlock starts while deciding (Terraform plans) are its own and not decided again. */
     private static final ThreadLocal<Boolean> DECIDING = new ThreadLocal<>();
@@ -92,7 +92,7 @@ public final class ProcessGuard implements ProcessGate {
         return new Builder(decider, catalog, null, null);
     }
 
-    /** The {@link ProcessGate} face of {@link #decide}, for the agent's process hook. */
+    /** The {@link ProcessStartGuard} face of {@link #decide}, for the agent's process hook. */
     @Override
     public ProcessAnswer check(List<String> command, Map<String, String> environment, String directory) {
         ProcessDecision d = decide(command, environment == null ? Map.of() : environment,

@@ -1,9 +1,9 @@
 package dev.airlock.sdk;
 
 import dev.airlock.bridge.AirlockBridge;
-import dev.airlock.bridge.CallGate;
-import dev.airlock.sdk.internal.DefaultGate;
-import dev.airlock.sdk.internal.SdkCallGuard;
+import dev.airlock.bridge.CallGuard;
+import dev.airlock.sdk.internal.ClassPathGuards;
+import dev.airlock.sdk.internal.V2Enforcer;
 import java.net.URI;
 import java.util.Objects;
 import software.amazon.awssdk.auth.signer.AwsSignerExecutionAttribute;
@@ -16,8 +16,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Airlock without the Java agent: an SDK interceptor that asks the gate before every call of the clients it is
- * registered on, and fails the call with {@link AirlockHeldException} when the gate does not let it through.
+ * Airlock without the Java agent: an SDK interceptor that asks the guard before every call of the clients it is
+ * registered on, and fails the call with {@link AirlockHeldException} when the guard does not let it through.
  *
  * <pre>{@code
  * S3Client s3 = S3Client.builder()
@@ -33,17 +33,17 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class AirlockExecutionInterceptor implements ExecutionInterceptor {
 
-    private final CallGate gate;
-    private volatile CallGate defaultGate;
+    private final CallGuard guard;
+    private volatile CallGuard classPathGuard;
 
     /** Uses the engine of this class path, started on first use from Airlock's configuration. */
     public AirlockExecutionInterceptor() {
-        this.gate = null;
+        this.guard = null;
     }
 
-    /** Asks {@code gate} (for example an {@code Engine}) about every call. */
-    public AirlockExecutionInterceptor(CallGate gate) {
-        this.gate = Objects.requireNonNull(gate, "gate");
+    /** Asks {@code guard} (for example {@code engine.guard()}) about every call. */
+    public AirlockExecutionInterceptor(CallGuard guard) {
+        this.guard = Objects.requireNonNull(guard, "guard");
     }
 
     @Override
@@ -66,19 +66,19 @@ public final class AirlockExecutionInterceptor implements ExecutionInterceptor {
             region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
             endpoint = attributes.getAttribute(SdkExecutionAttribute.CLIENT_ENDPOINT);
         } catch (Throwable t) {
-            // Whatever could be read is used; the gate fails closed on what it cannot classify.
+            // Whatever could be read is used; the guard fails closed on what it cannot classify.
         }
-        SdkCallGuard.check(gate(), service, signingName, operation, region, endpoint, request);
+        V2Enforcer.enforce(guard(), service, signingName, operation, region, endpoint, request, null);
     }
 
-    private CallGate gate() {
-        if (gate != null) {
-            return gate;
+    private CallGuard guard() {
+        if (guard != null) {
+            return guard;
         }
-        CallGate g = defaultGate;
+        CallGuard g = classPathGuard;
         if (g == null) {
-            g = DefaultGate.of(AirlockExecutionInterceptor.class.getClassLoader());
-            defaultGate = g;
+            g = ClassPathGuards.of(AirlockExecutionInterceptor.class.getClassLoader());
+            classPathGuard = g;
         }
         return g;
     }

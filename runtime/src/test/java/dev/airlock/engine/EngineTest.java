@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.audit.AuditLog;
 import dev.airlock.audit.AuditRecord;
-import dev.airlock.bridge.CallGate;
-import dev.airlock.bridge.GateAnswer;
+import dev.airlock.bridge.CallGuard;
+import dev.airlock.bridge.CallAnswer;
 import dev.airlock.call.Call;
 import dev.airlock.call.Classification;
 import dev.airlock.catalog.ActionCatalog;
@@ -35,9 +35,9 @@ class EngineTest {
     void readsAreSettledOnTheFastPathAndAudited() {
         Engine engine = engine(Map.of(), Policy.builtInDefault());
 
-        int answer = engine.screen("S3", "s3", "GetObject");
+        int answer = engine.guard().screen("S3", "s3", "GetObject");
 
-        assertThat(answer).isEqualTo(CallGate.PROCEED);
+        assertThat(answer).isEqualTo(CallGuard.PROCEED);
         assertThat(audit.records).singleElement().satisfies(r -> {
             assertThat(r.verdict()).isEqualTo("PROCEED");
             assertThat(r.classification()).isEqualTo(Classification.READ);
@@ -49,12 +49,12 @@ class EngineTest {
     void destructiveCallsNeedTheirRequestAndAreHeldByDefault() {
         Engine engine = engine(Map.of(), Policy.builtInDefault());
 
-        assertThat(engine.screen("S3", "s3", "DeleteBucket")).isEqualTo(CallGate.NEEDS_REQUEST);
-        GateAnswer answer = engine.decide("sdk", "S3", "s3", "DeleteBucket", "us-east-1", null,
-                Map.of("Bucket", "demo-data"));
+        assertThat(engine.guard().screen("S3", "s3", "DeleteBucket")).isEqualTo(CallGuard.NEEDS_REQUEST);
+        CallAnswer answer = engine.guard().decide("sdk", "S3", "s3", "DeleteBucket", "us-east-1", null,
+                Map.of("Bucket", "demo-data"), null);
 
         assertThat(answer.proceeds()).isFalse();
-        assertThat(answer.outcome()).isEqualTo(GateAnswer.HOLD);
+        assertThat(answer.outcome()).isEqualTo(CallAnswer.HOLD);
         assertThat(answer.approvalId()).startsWith("apr-");
         assertThat(answer.message()).contains("NOT sent", answer.approvalId(), "DeleteBucket");
         assertThat(audit.records).singleElement().satisfies(r -> {
@@ -68,12 +68,12 @@ class EngineTest {
     void theSameRequestKeepsItsApprovalIdAndAnotherGetsAnother() {
         Engine engine = engine(Map.of(), Policy.builtInDefault());
 
-        String first = engine.decide("sdk", "S3", "s3", "DeleteBucket", "us-east-1", null,
-                Map.of("Bucket", "a")).approvalId();
-        String retry = engine.decide("sdk", "S3", "s3", "DeleteBucket", "us-east-1", null,
-                Map.of("Bucket", "a")).approvalId();
-        String other = engine.decide("sdk", "S3", "s3", "DeleteBucket", "us-east-1", null,
-                Map.of("Bucket", "b")).approvalId();
+        String first = engine.guard().decide("sdk", "S3", "s3", "DeleteBucket", "us-east-1", null,
+                Map.of("Bucket", "a"), null).approvalId();
+        String retry = engine.guard().decide("sdk", "S3", "s3", "DeleteBucket", "us-east-1", null,
+                Map.of("Bucket", "a"), null).approvalId();
+        String other = engine.guard().decide("sdk", "S3", "s3", "DeleteBucket", "us-east-1", null,
+                Map.of("Bucket", "b"), null).approvalId();
 
         assertThat(retry).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
@@ -83,10 +83,10 @@ class EngineTest {
     void dryRunModeRecordsAPlanInsteadOfSending() {
         Engine engine = engine(Map.of(AirlockConfig.MODE, "dry-run"), Policy.builtInDefault());
 
-        GateAnswer answer = engine.decide("sdk", "DynamoDb", "dynamodb", "DeleteTable", "us-east-1", null,
-                Map.of("TableName", "orders"));
+        CallAnswer answer = engine.guard().decide("sdk", "DynamoDb", "dynamodb", "DeleteTable", "us-east-1", null,
+                Map.of("TableName", "orders"), null);
 
-        assertThat(answer.outcome()).isEqualTo(GateAnswer.DRY_RUN);
+        assertThat(answer.outcome()).isEqualTo(CallAnswer.DRY_RUN);
         assertThat(answer.message()).contains("dry run", "NOT sent");
         assertThat(plans.added).singleElement().satisfies(c -> assertThat(c.operation()).isEqualTo("DeleteTable"));
     }
@@ -95,8 +95,8 @@ class EngineTest {
     void dryRunModeStillSendsWrites() {
         Engine engine = engine(Map.of(AirlockConfig.MODE, "dry-run"), Policy.builtInDefault());
 
-        GateAnswer answer = engine.decide("sdk", "S3", "s3", "PutObject", "us-east-1", null,
-                Map.of("Bucket", "b", "Key", "k"));
+        CallAnswer answer = engine.guard().decide("sdk", "S3", "s3", "PutObject", "us-east-1", null,
+                Map.of("Bucket", "b", "Key", "k"), null);
 
         assertThat(answer.proceeds()).isTrue();
         assertThat(plans.added).isEmpty();
@@ -106,9 +106,9 @@ class EngineTest {
     void aDenyingStatementDeniesAndNamesItself() {
         Engine engine = engine(Map.of(), fixed(new PolicyDecision(Effect.DENY, "NoDeletes", "p.yaml:3", List.of())));
 
-        GateAnswer answer = engine.decide("sdk", "S3", "s3", "DeleteBucket", null, null, Map.of("Bucket", "x"));
+        CallAnswer answer = engine.guard().decide("sdk", "S3", "s3", "DeleteBucket", null, null, Map.of("Bucket", "x"), null);
 
-        assertThat(answer.outcome()).isEqualTo(GateAnswer.DENY);
+        assertThat(answer.outcome()).isEqualTo(CallAnswer.DENY);
         assertThat(answer.message()).contains("NoDeletes", "p.yaml:3");
     }
 
@@ -120,11 +120,11 @@ class EngineTest {
 
         List<String> outcomes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            outcomes.add(engine.decide("sdk", "Sqs", "sqs", "DeleteQueue", null, null,
-                    Map.of("QueueUrl", "http://localhost/000000000000/q" + i)).outcome());
+            outcomes.add(engine.guard().decide("sdk", "Sqs", "sqs", "DeleteQueue", null, null,
+                    Map.of("QueueUrl", "http://localhost/000000000000/q" + i), null).outcome());
         }
 
-        assertThat(outcomes).containsExactly(GateAnswer.PROCEED, GateAnswer.PROCEED, GateAnswer.HOLD);
+        assertThat(outcomes).containsExactly(CallAnswer.PROCEED, CallAnswer.PROCEED, CallAnswer.HOLD);
     }
 
     @Test
@@ -132,7 +132,7 @@ class EngineTest {
         Budget hundredResources = new Budget("ObjectBudget", 100, 0, true);
         Engine engine = engine(Map.of(),
                 fixed(new PolicyDecision(Effect.ALLOW, "ObjectBudget", "p.yaml:1", List.of(hundredResources))));
-        Call call = engine.toCall("sdk", "S3", "s3", "DeleteObjects", "us-east-1", null, Map.of("Bucket", "b"));
+        Call call = engine.sdkCalls().toCall("sdk", "S3", "s3", "DeleteObjects", "us-east-1", null, Map.of("Bucket", "b"), null);
         List<String> thousand = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             thousand.add("arn:aws:s3:::b/key-" + i);
@@ -147,63 +147,63 @@ class EngineTest {
     }
 
     @Test
-    void brokeredCredentialsHoldWhatCannotGetASession() {
+    void brokeredCredentialsRefuseWhatCannotGetASession() {
         Engine engine = engine(Map.of(AirlockConfig.CREDENTIALS_MODE, "broker"), Policy.builtInDefault());
 
-        GateAnswer write = engine.decide("sdk", "S3", "s3", "PutObject", null, null, Map.of("Bucket", "b"));
+        CallAnswer write = engine.guard().decide("sdk", "S3", "s3", "PutObject", null, null, Map.of("Bucket", "b"), null);
 
-        assertThat(write.outcome()).isEqualTo(GateAnswer.HOLD);
-        assertThat(write.message()).contains("credentials.mode");
-        assertThat(engine.screen("S3", "s3", "GetObject")).isEqualTo(CallGate.PROCEED);
+        assertThat(write.outcome()).isEqualTo(CallAnswer.DENY);
+        assertThat(write.message()).contains("credentials.mode is broker");
+        assertThat(engine.guard().screen("S3", "s3", "GetObject")).isEqualTo(CallGuard.PROCEED);
     }
 
     @Test
     void anInternalErrorFailsDestructiveCallsClosedAndLetsReadsThrough() {
         Engine engine = engine(Map.of(), throwing());
 
-        GateAnswer delete = engine.decide("sdk", "S3", "s3", "DeleteBucket", null, null, Map.of("Bucket", "b"));
-        GateAnswer read = engine.decide("sdk", "S3", "s3", "GetObject", null, null, Map.of("Bucket", "b"));
+        CallAnswer delete = engine.guard().decide("sdk", "S3", "s3", "DeleteBucket", null, null, Map.of("Bucket", "b"), null);
+        CallAnswer read = engine.guard().decide("sdk", "S3", "s3", "GetObject", null, null, Map.of("Bucket", "b"), null);
 
-        assertThat(delete.outcome()).isEqualTo(GateAnswer.DENY);
+        assertThat(delete.outcome()).isEqualTo(CallAnswer.DENY);
         assertThat(delete.message()).contains("could not decide");
         assertThat(read.proceeds()).isTrue();
-        assertThat(engine.screen("S3", "s3", "GetObject")).isEqualTo(CallGate.NEEDS_REQUEST);
+        assertThat(engine.guard().screen("S3", "s3", "GetObject")).isEqualTo(CallGuard.NEEDS_REQUEST);
     }
 
     @Test
     void readsFailClosedWhenConfiguredSo() {
         Engine engine = engine(Map.of(AirlockConfig.READ_ON_ERROR, "closed"), throwing());
 
-        GateAnswer read = engine.decide("sdk", "S3", "s3", "GetObject", null, null, Map.of("Bucket", "b"));
+        CallAnswer read = engine.guard().decide("sdk", "S3", "s3", "GetObject", null, null, Map.of("Bucket", "b"), null);
 
-        assertThat(read.outcome()).isEqualTo(GateAnswer.DENY);
+        assertThat(read.outcome()).isEqualTo(CallAnswer.DENY);
     }
 
     @Test
     void aSwappedPolicyAppliesToTheNextCallIncludingTheFastPath() {
         Engine engine = engine(Map.of(), Policy.builtInDefault());
-        assertThat(engine.screen("S3", "s3", "GetObject")).isEqualTo(CallGate.PROCEED);
+        assertThat(engine.guard().screen("S3", "s3", "GetObject")).isEqualTo(CallGuard.PROCEED);
 
         engine.swapPolicy(fixed(new PolicyDecision(Effect.DENY, "Lockdown", "p.yaml:1", List.of())));
 
-        assertThat(engine.screen("S3", "s3", "GetObject")).isEqualTo(CallGate.NEEDS_REQUEST);
-        assertThat(engine.decide("sdk", "S3", "s3", "GetObject", null, null, Map.of()).outcome())
-                .isEqualTo(GateAnswer.DENY);
+        assertThat(engine.guard().screen("S3", "s3", "GetObject")).isEqualTo(CallGuard.NEEDS_REQUEST);
+        assertThat(engine.guard().decide("sdk", "S3", "s3", "GetObject", null, null, Map.of(), null).outcome())
+                .isEqualTo(CallAnswer.DENY);
     }
 
     @Test
     void aBrokenConfigurationLetsReadsThroughAndRefusesTheRest() {
-        CallGate gate = new FailClosedGate(ActionCatalog.builtIn(), "the Airlock configuration is broken: x");
+        CallGuard gate = new FailClosedGuard(ActionCatalog.builtIn(), "the Airlock configuration is broken: x");
 
-        assertThat(gate.screen("S3", "s3", "ListBuckets")).isEqualTo(CallGate.PROCEED);
-        GateAnswer delete = gate.decide("sdk", "S3", "s3", "DeleteBucket", null, null, Map.of());
-        assertThat(delete.outcome()).isEqualTo(GateAnswer.DENY);
+        assertThat(gate.screen("S3", "s3", "ListBuckets")).isEqualTo(CallGuard.PROCEED);
+        CallAnswer delete = gate.decide("sdk", "S3", "s3", "DeleteBucket", null, null, Map.of(), null);
+        assertThat(delete.outcome()).isEqualTo(CallAnswer.DENY);
         assertThat(delete.message()).contains("configuration is broken");
     }
 
     private Engine engine(Map<String, String> settings, Policy policy) {
         try {
-            return new Engine(AirlockConfig.of(settings), ActionCatalog.builtIn(), policy, audit, plans);
+            return Engine.builder(AirlockConfig.of(settings)).catalog(ActionCatalog.builtIn()).policy(policy).audit(audit).plans(plans).build();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -193,8 +193,7 @@ class ProcessGuardTest {
 
     @Test
     void anInternalErrorStopsGuardedToolsAndLetsOtherProgramsThrough() throws Exception {
-        Engine engine = new Engine(AirlockConfig.of(Map.of()), new BrokenCatalog(), Policy.builtInDefault(),
-                new ListAudit(audit), PlanBook.discard());
+        Engine engine = Engine.builder(AirlockConfig.of(Map.of())).catalog(new BrokenCatalog()).policy(Policy.builtInDefault()).audit(new ListAudit(audit)).plans(PlanBook.discard()).build();
         ProcessGuard guard = ProcessGuard.builder(engine).terraformPlanSeconds(0).build();
 
         ProcessDecision aws = guard.decide(List.of("aws", "s3api", "list-buckets"), env, dir);
@@ -277,8 +276,7 @@ class ProcessGuardTest {
 
     private Engine engine(Map<String, String> settings, Policy policy) {
         try {
-            return new Engine(AirlockConfig.of(settings), ActionCatalog.builtIn(), policy, new ListAudit(audit),
-                    PlanBook.discard());
+            return Engine.builder(AirlockConfig.of(settings)).catalog(ActionCatalog.builtIn()).policy(policy).audit(new ListAudit(audit)).plans(PlanBook.discard()).build();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

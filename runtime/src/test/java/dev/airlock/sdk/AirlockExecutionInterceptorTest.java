@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.airlock.audit.AuditLog;
 import dev.airlock.bridge.AirlockBridge;
-import dev.airlock.bridge.GateAnswer;
+import dev.airlock.bridge.CallAnswer;
+import dev.airlock.bridge.ProbeChannel;
 import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.engine.Engine;
@@ -38,20 +39,19 @@ class AirlockExecutionInterceptorTest {
     @BeforeEach
     void start() throws Exception {
         s3 = new S3Stand();
-        engine = new Engine(AirlockConfig.of(Map.of(AirlockConfig.AUDIT_ENABLED, "false")), ActionCatalog.builtIn(),
-                Policy.builtInDefault(), AuditLog.discard(), PlanBook.discard());
+        engine = Engine.builder(AirlockConfig.of(Map.of(AirlockConfig.AUDIT_ENABLED, "false"))).catalog(ActionCatalog.builtIn()).policy(Policy.builtInDefault()).audit(AuditLog.discard()).plans(PlanBook.discard()).build();
     }
 
     @AfterEach
     void stop() {
-        AirlockBridge.installAgentGate(null);
+        AirlockBridge.installCallGuard(null);
         engine.close();
         s3.close();
     }
 
     @Test
     void readsReachS3AndADestructiveCallIsHeldWithAMessageThatSaysWhatToDo() {
-        try (S3Client client = s3.client(new AirlockExecutionInterceptor(engine))) {
+        try (S3Client client = s3.client(new AirlockExecutionInterceptor(engine.guard()))) {
             client.listBuckets();
 
             Throwable thrown = catchThrowable(() -> client.deleteBucket(b -> b.bucket("doomed")));
@@ -60,7 +60,7 @@ class AirlockExecutionInterceptorTest {
                     .hasMessageStartingWith("Airlock held s3:DeleteBucket: it was NOT sent")
                     .hasMessageContaining("Next: ");
             AirlockHeldException held = (AirlockHeldException) thrown;
-            assertThat(held.outcome()).isEqualTo(GateAnswer.HOLD);
+            assertThat(held.outcome()).isEqualTo(CallAnswer.HOLD);
             assertThat(held.approvalId()).startsWith("apr-");
             assertThat(held.retryable()).isFalse();
             assertThat(held.getMessage()).contains(held.approvalId());
@@ -70,7 +70,7 @@ class AirlockExecutionInterceptorTest {
 
     @Test
     void anAsynchronousCallFailsItsFutureInsteadOfBeingSent() {
-        try (S3AsyncClient client = s3.asyncClient(new AirlockExecutionInterceptor(engine))) {
+        try (S3AsyncClient client = s3.asyncClient(new AirlockExecutionInterceptor(engine.guard()))) {
             client.listBuckets().join();
 
             var future = client.deleteBucket(b -> b.bucket("doomed"));
@@ -84,14 +84,14 @@ class AirlockExecutionInterceptorTest {
 
     @Test
     void theGateSeesTheRequestAsPlainValuesWithEveryKeyOfABigDelete() {
-        RecordingGate gate = new RecordingGate();
+        RecordingGuard gate = new RecordingGuard();
         List<ObjectIdentifier> keys = IntStream.range(0, 1000)
                 .mapToObj(i -> ObjectIdentifier.builder().key("logs/" + i).build()).toList();
         try (S3Client client = s3.client(new AirlockExecutionInterceptor(gate))) {
             client.deleteObjects(b -> b.bucket("audit-logs").delete(d -> d.objects(keys).quiet(true)));
         }
 
-        RecordingGate.Decision d = gate.decided.get(0);
+        RecordingGuard.Decision d = gate.decided.get(0);
         assertThat(d.origin()).isEqualTo("sdk");
         assertThat(d.service()).isEqualTo("S3");
         assertThat(d.signingName()).isEqualTo("s3");
@@ -107,9 +107,9 @@ class AirlockExecutionInterceptorTest {
 
     @Test
     void stepsAsideWhenTheJavaAgentGuardsTheJvm() {
-        RecordingGate agentGate = new RecordingGate();
-        AirlockBridge.installAgentGate(agentGate);
-        try (S3Client client = s3.client(new AirlockExecutionInterceptor(engine))) {
+        RecordingGuard agentGate = new RecordingGuard();
+        AirlockBridge.installCallGuard(agentGate);
+        try (S3Client client = s3.client(new AirlockExecutionInterceptor(engine.guard()))) {
             client.deleteBucket(b -> b.bucket("doomed"));
         }
         // The agent's own hook (not installed in this test) would have decided; the interceptor did not.
@@ -120,15 +120,16 @@ class AirlockExecutionInterceptorTest {
     @Test
     void aCallTheGateMakesWhileDecidingIsAirlocksOwnAndIsNotAskedAgain() {
         S3Client[] client = new S3Client[1];
-        RecordingGate gate = new RecordingGate() {
+        RecordingGuard gate = new RecordingGuard() {
             @Override
-            public GateAnswer decide(String origin, String sdkService, String signingName, String operation,
-                                     String region, String endpoint, Map<String, Object> request) {
-                super.decide(origin, sdkService, signingName, operation, region, endpoint, request);
+            public CallAnswer decide(String origin, String sdkService, String signingName, String operation,
+                                     String region, String endpoint, Map<String, Object> request,
+                                     ProbeChannel probes) {
+                super.decide(origin, sdkService, signingName, operation, region, endpoint, request, probes);
                 if (request.get("Bucket").equals("outer")) {
                     client[0].deleteBucket(b -> b.bucket("probe"));
                 }
-                return GateAnswer.stop(GateAnswer.DENY, "denied", null);
+                return CallAnswer.stop(CallAnswer.DENY, "denied", null);
             }
         };
         client[0] = s3.client(new AirlockExecutionInterceptor(gate));
@@ -158,7 +159,7 @@ class AirlockExecutionInterceptorTest {
 
     @Test
     void catchingCompletionExceptionStillShowsTheHeldCall() {
-        try (S3AsyncClient client = s3.asyncClient(new AirlockExecutionInterceptor(engine))) {
+        try (S3AsyncClient client = s3.asyncClient(new AirlockExecutionInterceptor(engine.guard()))) {
             Throwable thrown = catchThrowable(() -> client.deleteBucket(b -> b.bucket("doomed")).join());
             assertThat(thrown).isInstanceOf(CompletionException.class)
                     .cause().isInstanceOf(AirlockHeldException.class);

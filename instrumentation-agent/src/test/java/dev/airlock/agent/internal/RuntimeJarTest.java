@@ -28,7 +28,7 @@ class RuntimeJarTest {
     @Test
     void unpacksUnderItsSizeAndChecksumAndSplitsOutTheBridgeAndTheSdkHooks() throws IOException {
         byte[] runtime = jar(Map.of(
-                "dev/airlock/bridge/CallGate.class", "gate",
+                "dev/airlock/bridge/CallGuard.class", "gate",
                 "dev/airlock/sdk/internal/AgentHook.class", "hook",
                 "dev/airlock/engine/Engine.class", "engine",
                 "dev/airlock/catalog/actions.json", "{}"));
@@ -40,12 +40,12 @@ class RuntimeJarTest {
         assertThat(unpacked.jar().getFileName().toString())
                 .isEqualTo(String.format("runtime-%d-%08x.jar", runtime.length, crc.getValue()));
         assertThat(Files.readAllBytes(unpacked.jar())).isEqualTo(runtime);
-        assertThat(unpacked.bridgeClasses()).containsOnlyKeys("dev.airlock.bridge.CallGate");
+        assertThat(unpacked.bridgeClasses()).containsOnlyKeys("dev.airlock.bridge.CallGuard");
         assertThat(unpacked.sdkHelpers()).containsOnlyKeys("dev.airlock.sdk.internal.AgentHook");
         assertThat(new String(unpacked.sdkHelpers().get("dev.airlock.sdk.internal.AgentHook"))).isEqualTo("hook");
         try (JarFile bridge = new JarFile(unpacked.bridgeJar().toFile())) {
             assertThat(Collections.list(bridge.entries())).extracting(JarEntry::getName)
-                    .containsExactly("dev/airlock/bridge/CallGate.class");
+                    .containsExactly("dev/airlock/bridge/CallGuard.class");
         }
     }
 

@@ -24,7 +24,7 @@ class RuntimeJarV1Test {
     @Test
     void v1HooksAreKeptApartFromTheV2Hooks() throws IOException {
         byte[] runtime = jar(Map.of(
-                "dev/airlock/bridge/CallGate.class", "gate",
+                "dev/airlock/bridge/CallGuard.class", "gate",
                 "dev/airlock/sdk/internal/AgentHook.class", "v2",
                 "dev/airlock/sdk/v1/internal/V1AgentHook.class", "v1",
                 "dev/airlock/sdk/v1/AirlockHeldV1Exception.class", "v1-exception"));

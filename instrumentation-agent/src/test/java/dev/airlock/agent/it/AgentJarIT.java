@@ -58,7 +58,7 @@ class AgentJarIT {
             }
         }
         assertThat(names).contains("dev/airlock/engine/AgentEntry.class", "dev/airlock/bridge/AirlockBridge.class",
-                "dev/airlock/bridge/CallGate.class", "dev/airlock/sdk/internal/AgentHook.class",
+                "dev/airlock/bridge/CallGuard.class", "dev/airlock/sdk/internal/AgentHook.class",
                 "dev/airlock/sdk/AirlockHeldException.class");
         assertThat(names).noneMatch(n -> n.startsWith("com/fasterxml/") || n.startsWith("org/yaml/")
                 || n.startsWith("software/amazon/"));

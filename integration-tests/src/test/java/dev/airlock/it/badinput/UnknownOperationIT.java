@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.airlock.audit.AuditChain;
-import dev.airlock.bridge.CallGate;
-import dev.airlock.bridge.GateAnswer;
+import dev.airlock.bridge.CallGuard;
+import dev.airlock.bridge.CallAnswer;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.engine.Engine;
 import dev.airlock.it.harness.AirlockSettings;
@@ -48,11 +48,12 @@ class UnknownOperationIT {
         }
     }
 
-    private GateAnswer ask(String sdkService, String signingName, String operation, Map<String, Object> request) {
-        if (engine.screen(sdkService, signingName, operation) == CallGate.PROCEED) {
-            return GateAnswer.proceed();
+    private CallAnswer ask(String sdkService, String signingName, String operation, Map<String, Object> request) {
+        if (engine.guard().screen(sdkService, signingName, operation) == CallGuard.PROCEED) {
+            return CallAnswer.proceed();
         }
-        return engine.decide("sdk", sdkService, signingName, operation, "us-east-1", ENDPOINT, request);
+        return engine.guard().decide("sdk", sdkService, signingName, operation, "us-east-1", ENDPOINT, request,
+                null);
     }
 
     private AuditTrail closedAudit() {
@@ -63,7 +64,7 @@ class UnknownOperationIT {
 
     @Test
     void a_made_up_delete_is_held() {
-        GateAnswer answer = ask("Frobnicator", "frobnicator", "DeleteEverything", Map.of("FleetId", "fleet-1"));
+        CallAnswer answer = ask("Frobnicator", "frobnicator", "DeleteEverything", Map.of("FleetId", "fleet-1"));
 
         assertThat(answer.proceeds()).isFalse();
         assertThat(answer.message()).contains("DeleteEverything").contains("NOT sent");
@@ -80,7 +81,7 @@ class UnknownOperationIT {
 
     @Test
     void a_verb_nobody_knows_is_classified_and_not_treated_as_a_read() {
-        GateAnswer answer = ask("Frobnicator", "frobnicator", "ObliterateFleet", Map.of("FleetId", "fleet-1"));
+        CallAnswer answer = ask("Frobnicator", "frobnicator", "ObliterateFleet", Map.of("FleetId", "fleet-1"));
 
         assertThat(answer).isNotNull();
         AuditTrail audit = closedAudit();
@@ -91,7 +92,7 @@ class UnknownOperationIT {
 
     @Test
     void a_real_but_rarely_used_destructive_operation_is_held() {
-        GateAnswer answer = ask("S3", "s3", "DeleteBucketOwnershipControls", Map.of("Bucket", "team-data"));
+        CallAnswer answer = ask("S3", "s3", "DeleteBucketOwnershipControls", Map.of("Bucket", "team-data"));
 
         assertThat(answer.proceeds()).isFalse();
     }
@@ -134,7 +135,7 @@ class UnknownOperationIT {
                 .isTrue();
     }
 
-    private static void check(GateAnswer answer) {
+    private static void check(CallAnswer answer) {
         assertThat(answer).isNotNull();
         if (!answer.proceeds()) {
             assertThat(answer.message()).isNotBlank();

@@ -33,7 +33,7 @@ class LibraryModeIT extends EnvironmentResetScenario {
         try (Engine engine = Engine.start(AirlockConfig.of(settings.asMap()));
              PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             ClientOverrideConfiguration guarded = ClientOverrideConfiguration.builder()
-                    .addExecutionInterceptor(new AirlockExecutionInterceptor(engine))
+                    .addExecutionInterceptor(new AirlockExecutionInterceptor(engine.guard()))
                     .build();
             EnvironmentResetTool.run(ToolOptions.parse(fixture.toolArguments().toArray(String[]::new)), guarded, out);
         }

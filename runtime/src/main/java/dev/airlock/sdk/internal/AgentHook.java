@@ -1,7 +1,5 @@
 package dev.airlock.sdk.internal;
 
-import dev.airlock.bridge.AirlockBridge;
-import dev.airlock.bridge.CallGate;
 import java.net.URI;
 import software.amazon.awssdk.awscore.client.config.AwsClientOption;
 import software.amazon.awssdk.core.SdkRequest;
@@ -29,10 +27,6 @@ public final class AgentHook {
      */
     @SuppressWarnings("deprecation") // SERVICE_SIGNING_NAME: still set by every client; the signing name we need
     public static void beforeExecution(Object executionParams, Object clientConfig) {
-        CallGate gate = AirlockBridge.gate();
-        if (gate == null) {
-            return;
-        }
         String service = null;
         String signingName = null;
         String operation = null;
@@ -49,8 +43,8 @@ public final class AgentHook {
             region = config.option(AwsClientOption.AWS_REGION);
             endpoint = config.option(SdkClientOption.ENDPOINT);
         } catch (Throwable t) {
-            // Whatever could be read is used; the gate fails closed on what it cannot classify.
+            // Whatever could be read is used; the guard fails closed on what it cannot classify.
         }
-        SdkCallGuard.check(gate, service, signingName, operation, region, endpoint, request);
+        V2Enforcer.enforceInstalled(service, signingName, operation, region, endpoint, request, clientConfig);
     }
 }

@@ -47,10 +47,15 @@ public final class RequestFields {
 
     /** The request's members; empty for a null request. */
     public static Map<String, Object> of(SdkRequest request) {
-        if (request == null) {
+        return ofPojo(request);
+    }
+
+    /** The members of any SDK structure, a response included; empty for null. */
+    public static Map<String, Object> ofPojo(SdkPojo pojo) {
+        if (pojo == null) {
             return Map.of();
         }
-        return Collections.unmodifiableMap(new RequestFields().pojo(request, 0));
+        return Collections.unmodifiableMap(new RequestFields().pojo(pojo, 0));
     }
 
     private Map<String, Object> pojo(SdkPojo pojo, int depth) {

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.airlock.audit.AuditLog;
 import dev.airlock.bridge.AirlockBridge;
-import dev.airlock.bridge.CallGate;
-import dev.airlock.bridge.GateAnswer;
+import dev.airlock.bridge.CallGuard;
+import dev.airlock.bridge.ProbeChannel;
+import dev.airlock.bridge.CallAnswer;
 import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.engine.Engine;
@@ -32,24 +33,24 @@ class AgentHookTest {
 
     @AfterEach
     void uninstall() {
-        AirlockBridge.installAgentGate(null);
+        AirlockBridge.installCallGuard(null);
     }
 
     @Test
     @SuppressWarnings("deprecation")
     void readsTheCallFromTheSdksExecutionParametersAndClientConfiguration() {
         List<List<Object>> seen = new ArrayList<>();
-        AirlockBridge.installAgentGate(new CallGate() {
+        AirlockBridge.installCallGuard(new CallGuard() {
             @Override
             public int screen(String sdkService, String signingName, String operation) {
                 return NEEDS_REQUEST;
             }
 
             @Override
-            public GateAnswer decide(String origin, String sdkService, String signingName, String operation,
-                                     String region, String endpoint, Map<String, Object> request) {
+            public CallAnswer decide(String origin, String sdkService, String signingName, String operation,
+                                     String region, String endpoint, Map<String, Object> request, ProbeChannel probes) {
                 seen.add(List.of(origin, sdkService, signingName, operation, region, endpoint, request));
-                return GateAnswer.proceed();
+                return CallAnswer.proceed();
             }
         });
         SdkClientConfiguration config = SdkClientConfiguration.builder()
@@ -72,7 +73,7 @@ class AgentHookTest {
 
     @Test
     void aDestructiveCallIsHeldAndAReadGoes() throws Exception {
-        AirlockBridge.installAgentGate(engine());
+        AirlockBridge.installCallGuard(engine().guard());
         SdkClientConfiguration config = SdkClientConfiguration.builder()
                 .option(SdkClientOption.SERVICE_NAME, "S3").build();
 
@@ -85,12 +86,12 @@ class AgentHookTest {
 
     @Test
     void whatItCannotReadIsDeniedAsAirlockHeldExceptionNotAsAnInternalError() throws Exception {
-        AirlockBridge.installAgentGate(engine());
+        AirlockBridge.installCallGuard(engine().guard());
 
         Throwable thrown = catchThrowable(() -> AgentHook.beforeExecution("not the SDK's parameters", 42));
 
         assertThat(thrown).isInstanceOf(AirlockHeldException.class);
-        assertThat(((AirlockHeldException) thrown).outcome()).isEqualTo(GateAnswer.DENY);
+        assertThat(((AirlockHeldException) thrown).outcome()).isEqualTo(CallAnswer.DENY);
     }
 
     private static ClientExecutionParams<DeleteBucketRequest, ?> deleteBucket() {
@@ -99,7 +100,6 @@ class AgentHookTest {
     }
 
     private static Engine engine() throws Exception {
-        return new Engine(AirlockConfig.of(Map.of(AirlockConfig.AUDIT_ENABLED, "false")), ActionCatalog.builtIn(),
-                Policy.builtInDefault(), AuditLog.discard(), PlanBook.discard());
+        return Engine.builder(AirlockConfig.of(Map.of(AirlockConfig.AUDIT_ENABLED, "false"))).catalog(ActionCatalog.builtIn()).policy(Policy.builtInDefault()).audit(AuditLog.discard()).plans(PlanBook.discard()).build();
     }
 }

@@ -4,7 +4,6 @@ import com.amazonaws.AmazonWebServiceRequest;
 import com.amazonaws.Request;
 import com.amazonaws.handlers.HandlerContextKey;
 import dev.airlock.bridge.AirlockBridge;
-import dev.airlock.bridge.CallGate;
 import java.net.URI;
 
 /**
@@ -40,7 +39,7 @@ public final class V1AgentHook {
      * @param executor the {@code AmazonHttpClient.RequestExecutor} about to run the call
      */
     public static void beforeExecute(Object executor) {
-        if (AirlockBridge.gate() == null) {
+        if (!AirlockBridge.agentInstalled()) {
             return;
         }
         Object request = null;
@@ -55,8 +54,7 @@ public final class V1AgentHook {
 
     /** @param request the call's {@code com.amazonaws.Request} */
     public static void beforeExecution(Object request) {
-        CallGate gate = AirlockBridge.gate();
-        if (gate == null) {
+        if (!AirlockBridge.agentInstalled()) {
             return;
         }
         String service = null;
@@ -80,9 +78,9 @@ public final class V1AgentHook {
                 operation = operationOf(original.getClass().getSimpleName());
             }
         } catch (Throwable t) {
-            // Whatever could be read is used; the gate fails closed on what it cannot classify.
+            // Whatever could be read is used; the guard fails closed on what it cannot classify.
         }
-        V1CallGuard.check(gate, service, signingName, operation, region, endpoint, original);
+        V1Enforcer.enforceInstalled(service, signingName, operation, region, endpoint, original);
     }
 
     /** A handler context value; older v1 versions lack some keys, and then it is null. */

@@ -10,8 +10,9 @@ import com.amazonaws.services.s3.model.DeleteObjectsRequest;
 import com.amazonaws.services.s3.model.ListObjectsV2Request;
 import com.amazonaws.services.s3.model.PutObjectRequest;
 import dev.airlock.bridge.AirlockBridge;
-import dev.airlock.bridge.CallGate;
-import dev.airlock.bridge.GateAnswer;
+import dev.airlock.bridge.CallGuard;
+import dev.airlock.bridge.ProbeChannel;
+import dev.airlock.bridge.CallAnswer;
 import dev.airlock.sdk.v1.AirlockHeldV1Exception;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -25,16 +26,16 @@ import org.junit.jupiter.api.Test;
 
 class V1AgentHookTest {
 
-    private final RecordingGate gate = new RecordingGate();
+    private final RecordingGuard gate = new RecordingGuard();
 
     @AfterEach
     void uninstall() {
-        AirlockBridge.installAgentGate(null);
+        AirlockBridge.installCallGuard(null);
     }
 
     @Test
     void aDestructiveV1CallIsDecidedWithItsFieldsAndHeld() {
-        AirlockBridge.installAgentGate(gate);
+        AirlockBridge.installCallGuard(gate);
         DefaultRequest<DeleteBucketRequest> request = request(new DeleteBucketRequest("demo-data"), "DeleteBucket");
 
         assertThatThrownBy(() -> V1AgentHook.beforeExecution(request))
@@ -56,7 +57,7 @@ class V1AgentHookTest {
 
     @Test
     void aReadEndsOnTheFastPathWithoutItsFieldsBeingRead() {
-        AirlockBridge.installAgentGate(gate);
+        AirlockBridge.installCallGuard(gate);
 
         V1AgentHook.beforeExecution(request(new ListObjectsV2Request().withBucketName("b"), "ListObjectsV2"));
 
@@ -73,7 +74,7 @@ class V1AgentHookTest {
 
     @Test
     void theOperationComesFromTheRequestClassWhenTheClientDoesNotName() {
-        AirlockBridge.installAgentGate(gate);
+        AirlockBridge.installCallGuard(gate);
         DefaultRequest<DeleteBucketRequest> request = new DefaultRequest<>(new DeleteBucketRequest("b"), "Amazon S3");
 
         assertThatThrownBy(() -> V1AgentHook.beforeExecution(request)).isInstanceOf(AirlockHeldV1Exception.class);
@@ -82,10 +83,10 @@ class V1AgentHookTest {
 
     @Test
     void aGateThatFailsDeniesTheCall() {
-        AirlockBridge.installAgentGate(new RecordingGate() {
+        AirlockBridge.installCallGuard(new RecordingGuard() {
             @Override
-            public GateAnswer decide(String origin, String s, String n, String op, String r, String e,
-                                     Map<String, Object> f) {
+            public CallAnswer decide(String origin, String s, String n, String op, String r, String e,
+                                     Map<String, Object> f, ProbeChannel probes) {
                 throw new IllegalStateException("boom");
             }
         });
@@ -122,7 +123,7 @@ class V1AgentHookTest {
     }
 
     /** Reads proceed on the fast path; everything else is held with approval id {@code apr-1}. */
-    private static class RecordingGate implements CallGate {
+    private static class RecordingGuard implements CallGuard {
         final List<String> screened = new CopyOnWriteArrayList<>();
         final List<Map<String, Object>> decided = new CopyOnWriteArrayList<>();
 
@@ -133,11 +134,11 @@ class V1AgentHookTest {
         }
 
         @Override
-        public GateAnswer decide(String origin, String sdkService, String signingName, String operation,
-                                 String region, String endpoint, Map<String, Object> request) {
+        public CallAnswer decide(String origin, String sdkService, String signingName, String operation,
+                                 String region, String endpoint, Map<String, Object> request, ProbeChannel probes) {
             decided.add(new java.util.HashMap<>(Map.of("origin", origin, "service", sdkService, "operation",
                     operation, "endpoint", String.valueOf(endpoint), "fields", request)));
-            return GateAnswer.stop(GateAnswer.HOLD, "Airlock held " + operation, "apr-1");
+            return CallAnswer.stop(CallAnswer.HOLD, "Airlock held " + operation, "apr-1");
         }
     }
 }

@@ -1,13 +1,14 @@
 package dev.airlock.sdk;
 
-import dev.airlock.bridge.CallGate;
-import dev.airlock.bridge.GateAnswer;
+import dev.airlock.bridge.CallGuard;
+import dev.airlock.bridge.ProbeChannel;
+import dev.airlock.bridge.CallAnswer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A gate that lets everything through and remembers what it was asked. */
-class RecordingGate implements CallGate {
+class RecordingGuard implements CallGuard {
 
     record Decision(String origin, String service, String signingName, String operation, String region,
                     String endpoint, Map<String, Object> request) {
@@ -23,9 +24,9 @@ class RecordingGate implements CallGate {
     }
 
     @Override
-    public GateAnswer decide(String origin, String sdkService, String signingName, String operation, String region,
-                             String endpoint, Map<String, Object> request) {
+    public CallAnswer decide(String origin, String sdkService, String signingName, String operation, String region,
+                             String endpoint, Map<String, Object> request, ProbeChannel probes) {
         decided.add(new Decision(origin, sdkService, signingName, operation, region, endpoint, request));
-        return GateAnswer.proceed();
+        return CallAnswer.proceed();
     }
 }

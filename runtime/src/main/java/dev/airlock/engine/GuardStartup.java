@@ -1,22 +1,30 @@
 package dev.airlock.engine;
 
-import dev.airlock.bridge.CallGate;
+import dev.airlock.bridge.CallGuard;
 import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.config.ConfigException;
 import dev.airlock.config.ConfigLoader;
 
 /**
- * Starts the gate a JVM runs with, from Airlock's configuration, for the agent and for library mode alike.
- * Never throws: whatever goes wrong, reads keep working and every other call is refused with the cause.
+ * Starts what guards a JVM, from Airlock's configuration, for the agent and for library mode alike. Never
+ * throws: whatever goes wrong, reads keep working and every other call is refused with the cause.
  */
-final class GateStartup {
+final class GuardStartup {
 
-    private GateStartup() {
+    /** The engine, or the fail-closed guard that stands in for it when it could not start. */
+    record Started(Engine engine, FailClosedGuard failClosed) {
+
+        CallGuard guard() {
+            return engine != null ? engine.guard() : failClosed;
+        }
     }
 
-    /** The engine the configuration describes; a fail-closed gate if it cannot start; null when disabled. */
-    static CallGate fromConfig(String agentArgs) {
+    private GuardStartup() {
+    }
+
+    /** What the configuration describes; null when it disables Airlock. */
+    static Started fromConfig(String agentArgs) {
         AirlockConfig config;
         try {
             config = ConfigLoader.load(agentArgs);
@@ -34,14 +42,14 @@ final class GateStartup {
                 // The host exits while the engine starts beside it: nothing more will be asked.
                 engine.close();
             }
-            return engine;
+            return new Started(engine, null);
         } catch (ConfigException | RuntimeException | LinkageError e) {
             return failClosed("Airlock could not start: " + e.getMessage());
         }
     }
 
-    private static CallGate failClosed(String problem) {
+    private static Started failClosed(String problem) {
         System.err.println("[airlock] ERROR: " + problem + "; calls that change state are refused until it is fixed");
-        return new FailClosedGate(ActionCatalog.builtIn(), problem);
+        return new Started(null, new FailClosedGuard(ActionCatalog.builtIn(), problem));
     }
 }

@@ -3,28 +3,28 @@ package dev.airlock.bridge;
 import java.util.Map;
 
 /** A decision as the SDK hooks see it. Plain fields so that it can cross class loaders on the bootstrap path. */
-public final class GateAnswer {
+public final class CallAnswer {
 
     public static final String PROCEED = "PROCEED";
     public static final String DRY_RUN = "DRY_RUN";
     public static final String HOLD = "HOLD";
     public static final String DENY = "DENY";
 
-    private static final GateAnswer PROCEED_UNCHANGED = new GateAnswer(PROCEED, null, null, null);
+    private static final CallAnswer PROCEED_UNCHANGED = new CallAnswer(PROCEED, null, null, null);
 
     private final String outcome;
     private final String message;
     private final String approvalId;
     private final Map<String, String> credentials;
 
-    private GateAnswer(String outcome, String message, String approvalId, Map<String, String> credentials) {
+    private CallAnswer(String outcome, String message, String approvalId, Map<String, String> credentials) {
         this.outcome = outcome;
         this.message = message;
         this.approvalId = approvalId;
         this.credentials = credentials;
     }
 
-    public static GateAnswer proceed() {
+    public static CallAnswer proceed() {
         return PROCEED_UNCHANGED;
     }
 
@@ -32,16 +32,16 @@ public final class GateAnswer {
      * Proceed, signed with these session credentials ({@code accessKeyId}, {@code secretAccessKey},
      * {@code sessionToken}, {@code expiration}).
      */
-    public static GateAnswer proceedWith(Map<String, String> credentials) {
-        return new GateAnswer(PROCEED, null, null, Map.copyOf(credentials));
+    public static CallAnswer proceedWith(Map<String, String> credentials) {
+        return new CallAnswer(PROCEED, null, null, Map.copyOf(credentials));
     }
 
     /** The call must not be sent; {@code message} tells the caller what happened and what to do next. */
-    public static GateAnswer stop(String outcome, String message, String approvalId) {
+    public static CallAnswer stop(String outcome, String message, String approvalId) {
         if (PROCEED.equals(outcome)) {
             throw new IllegalArgumentException("stop() needs DRY_RUN, HOLD or DENY");
         }
-        return new GateAnswer(outcome, message, approvalId, null);
+        return new CallAnswer(outcome, message, approvalId, null);
     }
 
     public boolean proceeds() {

@@ -10,7 +10,7 @@ import java.util.Map;
  * <p>Only {@code java.*} and bridge types cross this interface: in agent mode it is loaded by the bootstrap
  * class loader, next to {@code java.lang.ProcessBuilder}, whose inlined hook calls it.
  */
-public interface ProcessGate {
+public interface ProcessStartGuard {
 
     /**
      * Decides one process start. Never throws.

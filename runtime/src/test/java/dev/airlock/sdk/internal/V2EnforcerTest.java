@@ -3,8 +3,9 @@ package dev.airlock.sdk.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.airlock.bridge.CallGate;
-import dev.airlock.bridge.GateAnswer;
+import dev.airlock.bridge.CallGuard;
+import dev.airlock.bridge.ProbeChannel;
+import dev.airlock.bridge.CallAnswer;
 import dev.airlock.sdk.AirlockHeldException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -18,14 +19,14 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.model.DeleteBucketRequest;
 
-class SdkCallGuardTest {
+class V2EnforcerTest {
 
     private static final SdkRequest DELETE = DeleteBucketRequest.builder().bucket("b").build();
     private static final URI ENDPOINT = URI.create("https://s3.us-east-1.amazonaws.com");
 
     @Test
     void aCallTheScreenLetsThroughIsNeverDecided() {
-        Gate gate = new Gate(CallGate.PROCEED, GateAnswer.stop(GateAnswer.DENY, "no", null));
+        Gate gate = new Gate(CallGuard.PROCEED, CallAnswer.stop(CallAnswer.DENY, "no", null));
 
         assertThat(check(gate, DELETE)).isNull();
         assertThat(gate.requests).isEmpty();
@@ -38,7 +39,7 @@ class SdkCallGuardTest {
 
     @Test
     void aStopIsThrownAsAirlockHeldExceptionWithTheAnswersMessage() {
-        Gate gate = new Gate(CallGate.NEEDS_REQUEST, GateAnswer.stop(GateAnswer.DRY_RUN, "dry run: not sent", null));
+        Gate gate = new Gate(CallGuard.NEEDS_REQUEST, CallAnswer.stop(CallAnswer.DRY_RUN, "dry run: not sent", null));
 
         Throwable thrown = catchThrowable(() -> check(gate, DELETE));
 
@@ -49,14 +50,14 @@ class SdkCallGuardTest {
 
     @Test
     void aDecidedCallThatProceedsIsHandedItsAnswer() {
-        Gate gate = new Gate(CallGate.NEEDS_REQUEST, GateAnswer.proceed());
+        Gate gate = new Gate(CallGuard.NEEDS_REQUEST, CallAnswer.proceed());
 
-        assertThat(check(gate, DELETE)).isSameAs(GateAnswer.proceed());
+        assertThat(check(gate, DELETE)).isSameAs(CallAnswer.proceed());
     }
 
     @Test
     void aCallTheGateWantsSignedWithSessionCredentialsNeverGoesWithTheClientsOwn() {
-        Gate gate = new Gate(CallGate.NEEDS_REQUEST, GateAnswer.proceedWith(Map.of("accessKeyId", "ASIA...")));
+        Gate gate = new Gate(CallGuard.NEEDS_REQUEST, CallAnswer.proceedWith(Map.of("accessKeyId", "ASIA...")));
 
         assertThat(catchThrowable(() -> check(gate, DELETE))).isInstanceOf(AirlockHeldException.class)
                 .hasMessageStartingWith("Airlock denied S3.DeleteBucket: it was NOT sent")
@@ -65,7 +66,7 @@ class SdkCallGuardTest {
 
     @Test
     void aFailingScreenFallsBackToTheFullDecision() {
-        Gate gate = new Gate(CallGate.NEEDS_REQUEST, GateAnswer.proceed()) {
+        Gate gate = new Gate(CallGuard.NEEDS_REQUEST, CallAnswer.proceed()) {
             @Override
             public int screen(String sdkService, String signingName, String operation) {
                 throw new IllegalStateException("broken screen");
@@ -79,7 +80,7 @@ class SdkCallGuardTest {
 
     @Test
     void aRequestThatCannotBeReadIsDecidedEmptySoTheGateFailsClosedOnIt() {
-        Gate gate = new Gate(CallGate.NEEDS_REQUEST, GateAnswer.proceed());
+        Gate gate = new Gate(CallGuard.NEEDS_REQUEST, CallAnswer.proceed());
 
         check(gate, new UnreadableRequest());
 
@@ -88,10 +89,10 @@ class SdkCallGuardTest {
 
     @Test
     void aFailingGateDeniesTheCallAndNeverLetsItsOwnErrorEscape() {
-        Gate gate = new Gate(CallGate.NEEDS_REQUEST, null) {
+        Gate gate = new Gate(CallGuard.NEEDS_REQUEST, null) {
             @Override
-            public GateAnswer decide(String origin, String sdkService, String signingName, String operation,
-                                     String region, String endpoint, Map<String, Object> request) {
+            public CallAnswer decide(String origin, String sdkService, String signingName, String operation,
+                                     String region, String endpoint, Map<String, Object> request, ProbeChannel probes) {
                 throw new OutOfMemoryError("simulated");
             }
         };
@@ -101,28 +102,28 @@ class SdkCallGuardTest {
         assertThat(thrown).isInstanceOf(AirlockHeldException.class)
                 .hasMessageStartingWith("Airlock denied S3.DeleteBucket: it was NOT sent")
                 .hasMessageContaining("simulated");
-        assertThat(((AirlockHeldException) thrown).outcome()).isEqualTo(GateAnswer.DENY);
+        assertThat(((AirlockHeldException) thrown).outcome()).isEqualTo(CallAnswer.DENY);
     }
 
     @Test
     void aGateWithoutAnAnswerDeniesTheCall() {
-        Gate gate = new Gate(CallGate.NEEDS_REQUEST, null);
+        Gate gate = new Gate(CallGuard.NEEDS_REQUEST, null);
 
         assertThat(catchThrowable(() -> check(gate, DELETE))).isInstanceOf(AirlockHeldException.class)
                 .hasMessageContaining("no answer");
     }
 
-    private static GateAnswer check(CallGate gate, SdkRequest request) {
-        return SdkCallGuard.check(gate, "S3", "s3", "DeleteBucket", Region.US_EAST_1, ENDPOINT, request);
+    private static CallAnswer check(CallGuard gate, SdkRequest request) {
+        return V2Enforcer.enforce(gate, "S3", "s3", "DeleteBucket", Region.US_EAST_1, ENDPOINT, request, null);
     }
 
-    private static class Gate implements CallGate {
+    private static class Gate implements CallGuard {
 
         final List<Map<String, Object>> requests = new ArrayList<>();
         private final int screen;
-        private final GateAnswer answer;
+        private final CallAnswer answer;
 
-        Gate(int screen, GateAnswer answer) {
+        Gate(int screen, CallAnswer answer) {
             this.screen = screen;
             this.answer = answer;
         }
@@ -133,8 +134,8 @@ class SdkCallGuardTest {
         }
 
         @Override
-        public GateAnswer decide(String origin, String sdkService, String signingName, String operation,
-                                 String region, String endpoint, Map<String, Object> request) {
+        public CallAnswer decide(String origin, String sdkService, String signingName, String operation,
+                                 String region, String endpoint, Map<String, Object> request, ProbeChannel probes) {
             requests.add(request);
             return answer;
         }

@@ -1,18 +1,20 @@
 package dev.airlock.engine;
 
-import dev.airlock.bridge.CallGate;
-import dev.airlock.bridge.GateAnswer;
+import dev.airlock.bridge.CallGuard;
+import dev.airlock.bridge.CallAnswer;
+import dev.airlock.bridge.ProbeChannel;
+import dev.airlock.bridge.Refusal;
 import dev.airlock.call.Classification;
 import dev.airlock.catalog.ActionCatalog;
 import java.util.Map;
 
 /** What guards the JVM when the engine cannot start: reads pass, everything else is refused with the cause. */
-final class FailClosedGate implements CallGate {
+final class FailClosedGuard implements CallGuard {
 
     private final ActionCatalog catalog;
     private final String problem;
 
-    FailClosedGate(ActionCatalog catalog, String problem) {
+    FailClosedGuard(ActionCatalog catalog, String problem) {
         this.catalog = catalog;
         this.problem = problem;
     }
@@ -28,14 +30,13 @@ final class FailClosedGate implements CallGate {
     }
 
     @Override
-    public GateAnswer decide(String origin, String sdkService, String signingName, String operation, String region,
-                             String endpoint, Map<String, Object> request) {
+    public CallAnswer decide(String origin, String sdkService, String signingName, String operation, String region,
+                             String endpoint, Map<String, Object> request, ProbeChannel probes) {
         if (classify(sdkService, signingName, operation) == Classification.READ) {
-            return GateAnswer.proceed();
+            return CallAnswer.proceed();
         }
-        return GateAnswer.stop(GateAnswer.DENY, "Airlock denied " + sdkService + "." + operation
-                + ": it was NOT sent. Why: " + problem + ". Next: ask the human you work for to fix the Airlock "
-                + "configuration; do not retry until then.", null);
+        return CallAnswer.stop(CallAnswer.DENY, Refusal.denied(sdkService + "." + operation, problem,
+                "ask the human you work for to fix the Airlock configuration; do not retry until then."), null);
     }
 
     private Classification classify(String sdkService, String signingName, String operation) {

@@ -1,0 +1,56 @@
+package dev.airlock.engine;
+
+import dev.airlock.bridge.CallAnswer;
+import dev.airlock.bridge.CallGuard;
+import dev.airlock.bridge.ProbeChannel;
+import dev.airlock.bridge.Refusal;
+import dev.airlock.call.Call;
+import dev.airlock.call.Classification;
+import dev.airlock.gate.Verdict;
+import java.util.Map;
+
+/**
+ * The engine as the SDK hooks see it across the bridge: names and plain values in, a {@link CallAnswer} out. The
+ * fast path goes straight to the engine's screen; everything else is built into a {@link Call} and decided.
+ */
+final class EngineGuard implements CallGuard {
+
+    private final Engine engine;
+
+    EngineGuard(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public int screen(String sdkService, String signingName, String operation) {
+        return engine.screen(sdkService, signingName, operation) ? PROCEED : NEEDS_REQUEST;
+    }
+
+    @Override
+    public CallAnswer decide(String origin, String sdkService, String signingName, String operation, String region,
+                             String endpoint, Map<String, Object> request, ProbeChannel probes) {
+        Call call;
+        try {
+            call = engine.sdkCalls().toCall(origin, sdkService, signingName, operation, region, endpoint, request,
+                    probes);
+        } catch (Throwable t) {
+            return failedToRead(sdkService, signingName, operation, t);
+        }
+        Verdict verdict = engine.decide(call);
+        if (verdict.proceeds()) {
+            return verdict.credentials() == null ? CallAnswer.proceed() : CallAnswer.proceedWith(verdict.credentials());
+        }
+        return CallAnswer.stop(verdict.outcome().name(), verdict.messageFor(call), verdict.approvalId());
+    }
+
+    private CallAnswer failedToRead(String sdkService, String signingName, String operation, Throwable t) {
+        Classification c = FailClosedGuard.classifyOrAssumeDestructive(engine.catalog(), sdkService, signingName,
+                operation);
+        if (c == Classification.READ && engine.config().readsFailOpen()) {
+            return CallAnswer.proceed();
+        }
+        return CallAnswer.stop(CallAnswer.DENY, Refusal.denied(sdkService + "." + operation, "Airlock could not "
+                + "read this request (" + t + "), and calls that change state fail closed", Refusal.REPORT_ERROR),
+                null);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.airlock.engine;
+
+import dev.airlock.bridge.ProbeChannel;
+import dev.airlock.call.Call;
+import dev.airlock.call.Requester;
+import dev.airlock.catalog.ActionCatalog;
+import dev.airlock.catalog.Operation;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns what an SDK hook saw (service and operation names, region, endpoint, the request's fields) into a
+ * {@link Call}: its IAM actions, classification, resource ARNs and account. The one way a Call is built from an
+ * SDK request, for the agent, library mode and {@code airlock explain} alike.
+ */
+public final class SdkCalls {
+
+    private final ActionCatalog catalog;
+    private final String account;
+    private final Requester requester;
+
+    /** @param account the configured account id, or null to take it from the ARNs the request reveals */
+    public SdkCalls(ActionCatalog catalog, String account, Requester requester) {
+        this.catalog = catalog;
+        this.account = account;
+        this.requester = requester;
+    }
+
+    /** @param probes a read-only way to the calling client, or null */
+    public Call toCall(String origin, String sdkService, String signingName, String operation, String region,
+                       String endpoint, Map<String, Object> request, ProbeChannel probes) {
+        String service = catalog.servicePrefix(sdkService, signingName);
+        Operation op = catalog.operation(service, operation);
+        Map<String, Object> params = request == null ? Map.of() : request;
+        List<String> resources = catalog.resources(op, params, region, account);
+        return Call.builder()
+                .origin(origin)
+                .service(service)
+                .operation(operation)
+                .actions(op.actions())
+                .classification(catalog.classify(op, params))
+                .resources(resources)
+                .region(region)
+                .account(account != null ? account : accountOf(resources))
+                .endpoint(endpoint)
+                .parameters(params)
+                .requester(requester)
+                .probes(probes)
+                .build();
+    }
+
+    private static String accountOf(List<String> resources) {
+        for (String arn : resources) {
+            String account = accountSegment(arn);
+            if (account != null) {
+                return account;
+            }
+        }
+        return null;
+    }
+
+    /** The fifth ARN segment when it is a 12-digit account id. */
+    static String accountSegment(String arn) {
+        int from = 0;
+        for (int i = 0; i < 4; i++) {
+            from = arn.indexOf(':', from) + 1;
+            if (from == 0) {
+                return null;
+            }
+        }
+        int to = arn.indexOf(':', from);
+        if (to - from != 12) {
+            return null;
+        }
+        for (int i = from; i < to; i++) {
+            if (!Character.isDigit(arn.charAt(i))) {
+                return null;
+            }
+        }
+        return arn.substring(from, to);
+    }
+}

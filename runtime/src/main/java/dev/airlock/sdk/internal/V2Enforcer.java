@@ -1,0 +1,83 @@
+package dev.airlock.sdk.internal;
+
+import dev.airlock.bridge.AskGuard;
+import dev.airlock.bridge.CallAnswer;
+import dev.airlock.bridge.CallGuard;
+import dev.airlock.bridge.ProbeChannel;
+import dev.airlock.bridge.Refusal;
+import dev.airlock.sdk.AirlockHeldException;
+import java.net.URI;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.client.config.SdkClientConfiguration;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Applies the guard's answer to an SDK v2 call, whether the agent's hook or the library-mode interceptor saw it:
+ * the call goes on, or fails with {@link AirlockHeldException} before any byte is sent.
+ *
+ * <p>It never lets anything but {@link AirlockHeldException} escape into the host. Reads normally end at
+ * {@link CallGuard#screen} without allocating anything.
+ */
+public final class V2Enforcer {
+
+    static final String ORIGIN = "sdk";
+
+    /** One instance, so the read path allocates nothing here. */
+    private static final AskGuard.SdkAdapter SDK = new V2Sdk();
+
+    private V2Enforcer() {
+    }
+
+    /** Asks the guard the agent installed; see {@link #enforce}. */
+    public static CallAnswer enforceInstalled(String sdkService, String signingName, String operation, Region region,
+                                              URI endpoint, SdkRequest request, Object clientConfig) {
+        return enforced(sdkService, operation, AskGuard.askInstalled(ORIGIN, sdkService, signingName, operation,
+                region, endpoint, request, clientConfig, SDK));
+    }
+
+    /**
+     * @param guard the guard to ask; null when Airlock is not active, and then the call goes as it is
+     * @param clientConfig the client's {@code SdkClientConfiguration}, for blast-radius probes; may be null
+     * @return the guard's answer when it was asked and lets the call proceed; null when the fast path let it
+     *     through
+     * @throws AirlockHeldException when the call must not be sent
+     */
+    public static CallAnswer enforce(CallGuard guard, String sdkService, String signingName, String operation,
+                                     Region region, URI endpoint, SdkRequest request, Object clientConfig) {
+        return enforced(sdkService, operation, AskGuard.ask(guard, ORIGIN, sdkService, signingName, operation,
+                region, endpoint, request, clientConfig, SDK));
+    }
+
+    private static CallAnswer enforced(String sdkService, String operation, CallAnswer answer) {
+        if (answer == null) {
+            return null;
+        }
+        if (answer.proceeds() && answer.credentials() != null) {
+            // A call the guard wants signed with per-action session credentials must never go out with the
+            // client's broader ones; this hook does not apply them yet.
+            answer = CallAnswer.stop(CallAnswer.DENY, Refusal.denied(sdkService + "." + operation,
+                    "Airlock's policy wants it signed with per-action session credentials, which this Airlock "
+                            + "SDK hook cannot apply", "ask the human you work for to update Airlock or to set "
+                            + "credentials.mode to ambient; do not retry until then."), null);
+        }
+        if (answer.proceeds()) {
+            return answer;
+        }
+        throw new AirlockHeldException(answer.outcome(), answer.message(), answer.approvalId());
+    }
+
+    /** A class rather than a lambda: the hook is defined in the host's SDK loader, where indy bootstraps cost start. */
+    private static final class V2Sdk implements AskGuard.SdkAdapter {
+        @Override
+        public Map<String, Object> fields(Object request) {
+            return RequestFields.of((SdkRequest) request);
+        }
+
+        @Override
+        public ProbeChannel probes(Object clientConfig, Object request) {
+            return clientConfig instanceof SdkClientConfiguration && request instanceof SdkRequest
+                    ? new HostProbeChannel((SdkClientConfiguration) clientConfig, request.getClass()) : null;
+        }
+    }
+}

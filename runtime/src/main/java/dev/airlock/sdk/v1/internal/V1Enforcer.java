@@ -1,0 +1,67 @@
+package dev.airlock.sdk.v1.internal;
+
+import com.amazonaws.AmazonWebServiceRequest;
+import dev.airlock.bridge.CallGuard;
+import dev.airlock.bridge.CallAnswer;
+import dev.airlock.bridge.AskGuard;
+import dev.airlock.bridge.ProbeChannel;
+import dev.airlock.bridge.Refusal;
+import dev.airlock.sdk.v1.AirlockHeldV1Exception;
+import java.net.URI;
+
+/**
+ * The path every guarded v1 call takes: screen, and only when the guard asks for it, read the request and decide.
+ * Lets nothing but {@link AirlockHeldV1Exception} escape into the host.
+ */
+public final class V1Enforcer {
+
+    static final String ORIGIN = "sdk-v1";
+
+    /** v1 requests as plain Java values; one instance, so the read path allocates nothing here. */
+    private static final AskGuard.SdkAdapter SDK = new V1Sdk();
+
+    private V1Enforcer() {
+    }
+
+    /**
+     * @throws AirlockHeldV1Exception when the call must not be sent
+     */
+    public static void enforce(CallGuard guard, String service, String signingName, String operation,
+                               String region, URI endpoint, AmazonWebServiceRequest request) {
+        enforced(service, operation, AskGuard.ask(guard, ORIGIN, service == null ? "unknown" : service, signingName,
+                operation == null ? "Unknown" : operation, region, endpoint, request, null, SDK));
+    }
+
+    /** Asks the guard the agent installed; see {@link #enforce}. */
+    public static void enforceInstalled(String service, String signingName, String operation, String region,
+                                        URI endpoint, AmazonWebServiceRequest request) {
+        enforced(service, operation, AskGuard.askInstalled(ORIGIN, service == null ? "unknown" : service,
+                signingName, operation == null ? "Unknown" : operation, region, endpoint, request, null, SDK));
+    }
+
+    private static void enforced(String service, String operation, CallAnswer answer) {
+        if (answer != null && answer.proceeds() && answer.credentials() != null) {
+            // Never sent with the client's broader credentials when the guard wants a per-action session.
+            answer = CallAnswer.stop(CallAnswer.DENY, Refusal.denied(service + "." + operation,
+                    "Airlock's policy wants it signed with per-action session credentials, which the SDK v1 hook "
+                            + "cannot apply", "ask the human you work for to set credentials.mode to ambient for "
+                            + "this tool, or to move it to SDK v2; do not retry until then."), null);
+        }
+        if (answer != null && !answer.proceeds()) {
+            throw new AirlockHeldV1Exception(answer.outcome(), answer.message(), answer.approvalId());
+        }
+    }
+
+    /** A class rather than a lambda: the hook is defined in the host's SDK loader, where indy bootstraps cost start. */
+    private static final class V1Sdk implements AskGuard.SdkAdapter {
+        @Override
+        public java.util.Map<String, Object> fields(Object request) {
+            return V1RequestFields.of((AmazonWebServiceRequest) request);
+        }
+
+        @Override
+        public ProbeChannel probes(Object clientConfig, Object request) {
+            return null;
+        }
+    }
+}
