@@ -76,8 +76,9 @@ public final class BenchmarkSuite {
             if (only.contains("startup")) {
                 int rounds = quick ? 2 : 9;
                 System.out.println("JVM start to exit, " + rounds + " interleaved rounds");
-                report.startup(new StartupTimer(java, classpath, responder.endpoint())
-                        .time(List.of(agents.none(), agents.airlock(), agents.otel()), rounds));
+                report.startup(new StartupTimer(java, responder.endpoint(), out)
+                        .time(toolPrograms(), List.of(agents.none(), agents.emptyAgent(), agents.airlock(),
+                                agents.otel()), rounds), StartupTimer.measuresCpu());
                 clearAudit(out);
             }
             if (only.contains("memory")) {
@@ -98,6 +99,30 @@ public final class BenchmarkSuite {
         System.out.println();
         System.out.println(report.markdown());
         System.out.println("Written to " + results);
+    }
+
+    /**
+     * The tool programs, one per SDK release, built by {@code run.sh} under {@code benchmarks/tool/target}:
+     * {@code bench.tools} lists {@code name=directory} pairs, each directory holding {@code classes} and
+     * {@code classpath.txt}.
+     */
+    private static List<StartupTimer.Program> toolPrograms() throws IOException {
+        String tools = System.getProperty("bench.tools", "");
+        List<StartupTimer.Program> programs = new ArrayList<>();
+        for (String pair : tools.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String name = pair.substring(0, pair.indexOf('='));
+            Path dir = Path.of(pair.substring(pair.indexOf('=') + 1));
+            String deps = Files.readString(dir.resolve("classpath.txt")).trim();
+            programs.add(new StartupTimer.Program(name, dir.resolve("classes") + java.io.File.pathSeparator + deps,
+                    "dev.airlock.benchmarks.tool.SdkTool"));
+        }
+        if (programs.isEmpty()) {
+            throw new IllegalStateException("-Dbench.tools names no tool program; run benchmarks/run.sh");
+        }
+        return programs;
     }
 
     private static Agents.Setup expecting(Agents.Setup setup, String outcome) {
