@@ -47,21 +47,22 @@ public final class StartupTimer {
     }
 
     /** Runs by program, then by set-up, in the order given. */
-    public Map<Program, Map<Agents.Setup, List<Run>>> time(List<Program> programs, List<Agents.Setup> setups,
+    public Map<Program, Map<Agents.Setup, List<Run>>> time(Map<Program, List<Agents.Setup>> setupsByProgram,
                                                             int rounds) throws IOException, InterruptedException {
         Map<Program, Map<Agents.Setup, List<Run>>> out = new LinkedHashMap<>();
-        for (Program program : programs) {
+        for (Map.Entry<Program, List<Agents.Setup>> p : setupsByProgram.entrySet()) {
+            Program program = p.getKey();
             Map<Agents.Setup, List<Run>> bySetup = new LinkedHashMap<>();
-            for (Agents.Setup setup : setups) {
+            for (Agents.Setup setup : p.getValue()) {
                 runOnce(program, setup);
                 bySetup.put(setup, new ArrayList<>());
             }
             out.put(program, bySetup);
         }
         for (int r = 0; r < rounds; r++) {
-            for (Program program : programs) {
-                for (Agents.Setup setup : setups) {
-                    out.get(program).get(setup).add(runOnce(program, setup));
+            for (Map.Entry<Program, List<Agents.Setup>> p : setupsByProgram.entrySet()) {
+                for (Agents.Setup setup : p.getValue()) {
+                    out.get(p.getKey()).get(setup).add(runOnce(p.getKey(), setup));
                 }
             }
         }
