@@ -18,6 +18,7 @@ public final class Agents {
     private final Path airlockJar;
     private final Path otelJar;
     private final Path runDirectory;
+    private Path emptyAgentJar;
 
     public Agents(Path airlockJar, Path otelJar, Path runDirectory) {
         this.airlockJar = requireFile(airlockJar, "the Airlock agent (build it: mvn -B -q package -DskipTests)");
@@ -35,6 +36,14 @@ public final class Agents {
 
     public Setup none() {
         return new Setup("no agent", List.of());
+    }
+
+    /** An agent that does nothing: the JDK's own cost of {@code -javaagent}. */
+    public Setup emptyAgent() throws java.io.IOException {
+        if (emptyAgentJar == null) {
+            emptyAgentJar = EmptyAgent.writeJar(runDirectory);
+        }
+        return new Setup("empty agent", List.of("-javaagent:" + emptyAgentJar));
     }
 
     /** The Airlock agent with its defaults: built-in policy, audit on. */

@@ -1,6 +1,7 @@
 package dev.airlock.benchmarks;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs every benchmark and writes the results as Markdown ({@code benchmarks/target/results/results.md}). Started by
@@ -69,14 +72,25 @@ public final class BenchmarkSuite {
                 System.out.println("Engine and hook, in-process");
                 Map<String, JmhRounds.Measured> engine = new LinkedHashMap<>();
                 engine.putAll(plain.runPlain(EngineBenchmark.class, quick ? 1 : 2));
+                engine.putAll(plain.runPlain(CatalogBenchmark.class, 1));
                 engine.putAll(plain.runPlain(HookBenchmark.class, quick ? 1 : 2));
-                report.engine(engine);
+                report.engine(engine, engineCpuCost(java, classpath, logs), hookCpuCost(java, classpath, logs));
             }
             if (only.contains("startup")) {
                 int rounds = quick ? 2 : 9;
                 System.out.println("JVM start to exit, " + rounds + " interleaved rounds");
-                report.startup(new StartupTimer(java, classpath, responder.endpoint())
-                        .time(List.of(agents.none(), agents.airlock(), agents.otel()), rounds));
+                // OpenTelemetry takes seconds to start: timed beside the newest SDK only.
+                Map<StartupTimer.Program, List<Agents.Setup>> setups = new LinkedHashMap<>();
+                List<StartupTimer.Program> programs = toolPrograms();
+                for (int i = 0; i < programs.size(); i++) {
+                    List<Agents.Setup> s = new ArrayList<>(List.of(agents.none(), agents.emptyAgent(), agents.airlock()));
+                    if (i == programs.size() - 1) {
+                        s.add(agents.otel());
+                    }
+                    setups.put(programs.get(i), s);
+                }
+                report.startup(new StartupTimer(java, responder.endpoint(), out).time(setups, rounds),
+                        StartupTimer.measuresCpu());
                 clearAudit(out);
             }
             if (only.contains("memory")) {
@@ -97,6 +111,73 @@ public final class BenchmarkSuite {
         System.out.println();
         System.out.println(report.markdown());
         System.out.println("Written to " + results);
+    }
+
+    /** {@link EngineCpuCost} in a child JVM per policy size: decisions per CPU second, by case and size. */
+    private static Map<String, Double> engineCpuCost(Path java, String classpath, Path logs) throws Exception {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String size : List.of("1000", "10000")) {
+            System.out.println("  EngineCpuCost, " + size + " statements");
+            Process p = new ProcessBuilder(java.toString(), "-cp", classpath, EngineCpuCost.class.getName(), size)
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Files.writeString(logs.resolve("EngineCpuCost-" + size + ".log"), text);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("EngineCpuCost failed:\n" + text);
+            }
+            for (String line : text.split("\n")) {
+                int eq = line.lastIndexOf('=');
+                if (eq > 0 && line.contains(" [") && line.substring(eq + 1).trim().matches("\\d+")) {
+                    out.put(line.substring(0, eq), Double.parseDouble(line.substring(eq + 1).trim()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The read hook's CPU cost by policy, in a child JVM: "policy" to {thread ns, process ns} per read. */
+    private static Map<String, long[]> hookCpuCost(Path java, String classpath, Path logs) throws Exception {
+        System.out.println("  EngineCpuCost, read hook");
+        Process p = new ProcessBuilder(java.toString(), "-cp", classpath, EngineCpuCost.class.getName(), "hook",
+                "built-in", "organisation-1000", "allow-list-1000").redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Files.writeString(logs.resolve("EngineCpuCost-hook.log"), text);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("EngineCpuCost hook failed:\n" + text);
+        }
+        Map<String, long[]> out = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            Matcher m = Pattern
+                    .compile("readHook \\[(.+)\\] thread=(\\d+) process=(\\d+)").matcher(line.trim());
+            if (m.matches()) {
+                out.put(m.group(1), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The tool programs, one per SDK release, built by {@code run.sh} under {@code benchmarks/tool/target}:
+     * {@code bench.tools} lists {@code name=directory} pairs, each directory holding {@code classes} and
+     * {@code classpath.txt}.
+     */
+    private static List<StartupTimer.Program> toolPrograms() throws IOException {
+        String tools = System.getProperty("bench.tools", "");
+        List<StartupTimer.Program> programs = new ArrayList<>();
+        for (String pair : tools.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String name = pair.substring(0, pair.indexOf('='));
+            Path dir = Path.of(pair.substring(pair.indexOf('=') + 1));
+            String deps = Files.readString(dir.resolve("classpath.txt")).trim();
+            programs.add(new StartupTimer.Program(name, dir.resolve("classes") + java.io.File.pathSeparator + deps,
+                    "dev.airlock.benchmarks.tool.SdkTool"));
+        }
+        if (programs.isEmpty()) {
+            throw new IllegalStateException("-Dbench.tools names no tool program; run benchmarks/run.sh");
+        }
+        return programs;
     }
 
     private static Agents.Setup expecting(Agents.Setup setup, String outcome) {

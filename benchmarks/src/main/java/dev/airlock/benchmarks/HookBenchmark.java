@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,13 +29,21 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 /**
  * Exactly the code the agent adds to a read, in-process and without the network around it: the hook call at the
  * start of {@code AwsExecutionContextBuilder.invokeInterceptorsAndCreateExecutionContext}, with the engine as the
- * agent starts it (built-in policy, audit written to a file by the background writer). A sub-microsecond cost is
- * lost in the noise of a whole SDK call; here it is measured on its own.
+ * agent starts it (audit written to a file by the background writer). A sub-microsecond cost is lost in the noise
+ * of a whole SDK call; here it is measured on its own.
+ *
+ * <p>Three policies: the built-in one; the {@link OrganisationPolicy} of 1,000 statements, where a read of a team's
+ * bucket may be denied or held by another team's statement, so the hook reads the request and the engine decides
+ * it in full; and the allow-list policy of 1,000 statements, whose reads are allowed whichever statement matches,
+ * so they stay on the fast path. The read is a HeadObject of the bucket of a team whose own statement allows it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class HookBenchmark {
+
+    @Param({"built-in", "organisation-1000", "allow-list-1000"})
+    public String policy;
 
     private Path directory;
     private Engine engine;
@@ -44,12 +53,19 @@ public class HookBenchmark {
     @Setup(Level.Trial)
     public void start() throws Exception {
         directory = Files.createTempDirectory("airlock-hook-bench");
-        engine = Engine.start(ConfigLoader.load("audit.file=" + directory.resolve("audit.jsonl") + ",plan.dir="
-                + directory.resolve("plans")));
+        String settings = "audit.file=" + directory.resolve("audit.jsonl") + ",plan.dir=" + directory.resolve("plans");
+        if (!policy.equals("built-in")) {
+            Path file = directory.resolve(policy + ".json");
+            Files.writeString(file, policy.startsWith("organisation") ? OrganisationPolicy.text(1000)
+                    : OrganisationPolicy.allowListText(1000));
+            settings += ",policy=" + file;
+        }
+        engine = Engine.start(ConfigLoader.load(settings));
         AirlockBridge.installCallGuard(engine.guard());
+        String bucket = "team-" + OrganisationPolicy.teamAllowing("s3:GetObject", 1000) + "-data";
         params = new ClientExecutionParams<HeadObjectRequest, HeadObjectResponse>()
                 .withOperationName("HeadObject")
-                .withInput(SdkClients.HEAD_OBJECT);
+                .withInput(HeadObjectRequest.builder().bucket(bucket).key("2026/11/summary.txt").build());
         config = SdkClientConfiguration.builder()
                 .option(SdkClientOption.SERVICE_NAME, "S3")
                 .option(AwsClientOption.SERVICE_SIGNING_NAME, "s3")

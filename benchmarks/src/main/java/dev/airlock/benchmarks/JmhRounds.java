@@ -126,6 +126,9 @@ public final class JmhRounds {
         for (RunResult result : results) {
             String method = result.getParams().getBenchmark();
             method = method.substring(method.lastIndexOf('.') + 1);
+            for (String key : result.getParams().getParamsKeys()) {
+                method += " [" + result.getParams().getParam(key) + "]";
+            }
             Measured measured = into.computeIfAbsent(method,
                     k -> new Measured(new ListStatistics(), result.getPrimaryResult().getScoreUnit()));
             for (BenchmarkResult fork : result.getBenchmarkResults()) {

@@ -9,11 +9,13 @@ import java.net.InetAddress;
 public final class Requester {
 
     private final String user;
-    private final String host;
+    /** Null until first asked when it comes from the system: looking it up can cost a name-service call. */
+    private volatile String host;
     private final long pid;
     private final String tool;
     private final String awsIdentity;
 
+    /** @param host the host's name; null for this machine's, looked up when first asked */
     public Requester(String user, String host, long pid, String tool, String awsIdentity) {
         this.user = user;
         this.host = host;
@@ -22,10 +24,13 @@ public final class Requester {
         this.awsIdentity = awsIdentity;
     }
 
-    /** The requester of this process: OS user, host name, pid and the configured tool name. */
+    /**
+     * The requester of this process: OS user, host name, pid and the configured tool name. The host name is
+     * looked up when first asked (by the audit writer, off the host's threads), not while Airlock starts.
+     */
     public static Requester ofThisProcess(String tool) {
-        return new Requester(System.getProperty("user.name", "unknown"), hostName(),
-                ProcessHandle.current().pid(), tool, null);
+        return new Requester(System.getProperty("user.name", "unknown"), null, ProcessHandle.current().pid(), tool,
+                null);
     }
 
     private static String hostName() {
@@ -45,7 +50,12 @@ public final class Requester {
     }
 
     public String host() {
-        return host;
+        String h = host;
+        if (h == null) {
+            h = hostName();
+            host = h;
+        }
+        return h;
     }
 
     public long pid() {
@@ -62,11 +72,11 @@ public final class Requester {
     }
 
     public Requester withAwsIdentity(String arn) {
-        return new Requester(user, host, pid, tool, arn);
+        return new Requester(user, host(), pid, tool, arn);
     }
 
     @Override
     public String toString() {
-        return user + "@" + host + " pid " + pid + " (" + tool + ")";
+        return user + "@" + host() + " pid " + pid + " (" + tool + ")";
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.call.Call;
 import dev.airlock.call.Classification;
+import dev.airlock.policy.internal.CompiledPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +47,32 @@ class DecideStaticallyTest {
                 """);
         assertThat(p.decideStatically("s3:GetObject", Classification.READ, DEV)).isNull();
         assertThat(p.decideStatically("dynamodb:GetItem", Classification.READ, DEV)).isNull();
-        assertThat(p.decideStatically("s3:ListBucket", Classification.READ, DEV)).isNull();
+        assertThat(p.decideStatically("s3:ListBucket", Classification.DESTRUCTIVE, DEV)).isNull();
         assertThat(p.decideStatically("sqs:ReceiveMessage", Classification.READ, DEV)).isNull();
         assertThat(p.decideStatically("s3:ListBuckets", Classification.READ, DEV).statementId())
                 .isEqualTo("default:read");
+    }
+
+    @Test
+    void readsThatOnlyResourceScopedAllowsNameStayOnTheFastPath() {
+        Policy p = policy("""
+                Statement:
+                  - { Sid: TeamReads, Effect: Allow, Action: ["s3:GetObject", "dynamodb:GetItem"],
+                      Resource: ["arn:aws:s3:::team-7-*/*", "arn:aws:dynamodb:*:*:table/team-7-*"] }
+                  - { Sid: EuOnly, Effect: Allow, Action: "dynamodb:GetItem",
+                      Condition: { StringEquals: { aws:RequestedRegion: eu-west-1 } } }
+                  - { Sid: NoTeamDeletes, Effect: Deny, Action: "s3:Delete*", Resource: "arn:aws:s3:::team-*" }
+                """);
+        PolicyDecision read = p.decideStatically("s3:GetObject", Classification.READ, DEV);
+        assertThat(read.effect()).isEqualTo(Effect.ALLOW);
+        assertThat(read.statementId()).isEqualTo(CompiledPolicy.ANY_OF_ALLOWS + "default:read");
+        assertThat(read.budgets()).isEmpty();
+        assertThat(p.decideStatically("dynamodb:GetItem", Classification.READ, DEV).statementId())
+                .isEqualTo(CompiledPolicy.ANY_OF_ALLOWS + "default:read");
+        // The same Allows do not settle a destructive call: if none matches, the default holds it.
+        assertThat(p.decideStatically("s3:GetObject", Classification.DESTRUCTIVE, DEV)).isNull();
+        // A Deny that names resources does.
+        assertThat(p.decideStatically("s3:DeleteObject", Classification.DESTRUCTIVE, DEV)).isNull();
     }
 
     @Test
@@ -166,6 +189,7 @@ class DecideStaticallyTest {
         Random r = new Random(20261101);
         int settled = 0;
         int open = 0;
+        int grouped = 0;
         for (int k = 0; k < 400; k++) {
             Policy p = randomPolicy(r);
             for (String action : CALL_ACTIONS) {
@@ -177,10 +201,19 @@ class DecideStaticallyTest {
                             continue;
                         }
                         settled++;
+                        boolean anyOfAllows = fixed.statementId().startsWith(CompiledPolicy.ANY_OF_ALLOWS);
+                        grouped += anyOfAllows ? 1 : 0;
                         for (int c = 0; c < 12; c++) {
                             Call call = randomCall(r, action, classification);
-                            assertThat(p.evaluate(call, ctx)).as("policy %s%ncall %s in %s", p, call, ctx)
-                                    .isEqualTo(fixed);
+                            PolicyDecision evaluated = p.evaluate(call, ctx);
+                            if (anyOfAllows) {
+                                // Which Allow decides depends on the call; that it is an Allow without budget does not.
+                                assertThat(evaluated.effect()).as("policy %s%ncall %s in %s", p, call, ctx)
+                                        .isEqualTo(Effect.ALLOW);
+                                assertThat(evaluated.budgets()).isEmpty();
+                            } else {
+                                assertThat(evaluated).as("policy %s%ncall %s in %s", p, call, ctx).isEqualTo(fixed);
+                            }
                         }
                     }
                 }
@@ -188,5 +221,6 @@ class DecideStaticallyTest {
         }
         assertThat(settled).as("the property is exercised").isGreaterThan(5_000);
         assertThat(open).as("and so is the open answer").isGreaterThan(1_000);
+        assertThat(grouped).as("and Allows settled together").isGreaterThan(500);
     }
 }

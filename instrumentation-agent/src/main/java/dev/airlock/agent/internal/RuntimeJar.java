@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Collections;
@@ -88,11 +89,48 @@ public final class RuntimeJar {
         return "runtime-" + size + "-" + "0".repeat(8 - hex.length()) + hex + ".jar";
     }
 
+    /**
+     * Reads the bridge and hook classes. The first start of a version finds them among the runtime's thousands of
+     * entries and keeps them in a small {@code hooks-KEY.jar} beside it; later starts read only that, which is what
+     * the host's {@code main} waits for.
+     */
     private static RuntimeJar split(Path jar, CacheDirectory cacheDir) throws IOException {
+        String base = jar.getFileName().toString();
+        String key = base.substring("runtime-".length(), base.length() - ".jar".length());
+        String hooksName = "hooks-" + key + ".jar";
+        Path hooks = cacheDir.path().resolve(hooksName);
+        if (Files.isRegularFile(hooks, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                RuntimeJar fromHooks = read(hooks, jar, key, cacheDir);
+                if (fromHooks != null) {
+                    return fromHooks;
+                }
+            } catch (IOException e) {
+                // read the runtime itself, as on a first start
+            }
+        }
+        RuntimeJar found = read(jar, jar, key, cacheDir);
+        if (found == null) {
+            throw new IOException("the runtime jar " + jar + " lacks the bridge or the SDK hook classes");
+        }
+        try {
+            Map<String, byte[]> all = new TreeMap<>(found.bridgeClasses);
+            all.putAll(found.sdkHelpers);
+            all.putAll(found.sdkV1Helpers);
+            byte[] bytes = jarOf(all);
+            cacheDir.store(hooksName, bytes.length, () -> new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            // Only the next start's speed depends on it.
+        }
+        return found;
+    }
+
+    /** The bridge and hook classes in {@code source}; null when either is missing. */
+    private static RuntimeJar read(Path source, Path jar, String key, CacheDirectory cacheDir) throws IOException {
         Map<String, byte[]> bridge = new TreeMap<>();
         Map<String, byte[]> helpers = new TreeMap<>();
         Map<String, byte[]> v1Helpers = new TreeMap<>();
-        try (JarFile file = new JarFile(jar.toFile())) {
+        try (JarFile file = new JarFile(source.toFile())) {
             for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {
                 JarEntry entry = e.nextElement();
                 String name = entry.getName();
@@ -109,12 +147,10 @@ public final class RuntimeJar {
             }
         }
         if (bridge.isEmpty() || helpers.isEmpty()) {
-            throw new IOException("the runtime jar " + jar + " lacks the bridge or the SDK hook classes");
+            return null;
         }
-        String base = jar.getFileName().toString();
-        return new RuntimeJar(jar, base.substring("runtime-".length(), base.length() - ".jar".length()), cacheDir,
-                Collections.unmodifiableMap(bridge), Collections.unmodifiableMap(helpers),
-                Collections.unmodifiableMap(v1Helpers));
+        return new RuntimeJar(jar, key, cacheDir, Collections.unmodifiableMap(bridge),
+                Collections.unmodifiableMap(helpers), Collections.unmodifiableMap(v1Helpers));
     }
 
     private static String binaryName(String entryName) {

@@ -62,9 +62,28 @@ class RuntimeJarTest {
         assertThat(second).isEqualTo(first);
         assertThat(Files.getLastModifiedTime(second)).isEqualTo(old);
         try (Stream<Path> files = Files.list(cache)) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList())
-                    .allMatch(n -> n.endsWith(".jar")).hasSize(1);
+            // The runtime, and the small copy of its bridge and hook classes that later starts read instead.
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .allMatch(n -> n.endsWith(".jar")).hasSize(2)
+                    .satisfiesExactly(h -> assertThat(h).startsWith("hooks-"), r -> assertThat(r).startsWith("runtime-"));
         }
+    }
+
+    @Test
+    void aDamagedCopyOfTheHookClassesIsReadFromTheRuntimeAgain() throws IOException {
+        byte[] runtime = jar(Map.of("dev/airlock/bridge/A.class", "a", "dev/airlock/sdk/B.class", "b"));
+        Path cache = tmp.resolve("cache");
+        RuntimeJar first = RuntimeJar.unpack(runtime, CacheDirectory.resolve(cache));
+        try (Stream<Path> files = Files.list(cache)) {
+            for (Path hooks : files.filter(p -> p.getFileName().toString().startsWith("hooks-")).toList()) {
+                Files.writeString(hooks, "not a jar");
+            }
+        }
+
+        RuntimeJar second = RuntimeJar.unpack(runtime, CacheDirectory.resolve(cache));
+
+        assertThat(second.bridgeClasses().keySet()).isEqualTo(first.bridgeClasses().keySet());
+        assertThat(new String(second.sdkHelpers().get("dev.airlock.sdk.B"))).isEqualTo("b");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.airlock.audit.internal;
 
 import dev.airlock.audit.AuditLog;
 import dev.airlock.audit.AuditRecord;
+import dev.airlock.call.Classification;
 import dev.airlock.call.Requester;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #record} is the hot path of every read: one offer to a bounded lock-free queue, nothing else. When
  * the queue is full the record is dropped and counted, so the host never waits for a disk; the writer then puts
- * a {@code gap} record on the chain saying how many were lost. A record that carries a call (a decision on
- * anything but a plain read) may wait a few milliseconds for room first.
+ * a {@code gap} record on the chain saying how many were lost. A record of a call that was stopped or that changes
+ * state may wait a few milliseconds for room first.
  *
  * <p>The writer wakes every {@value #WRITE_INTERVAL_MILLIS} ms, so a {@code kill -9} loses at most about that
  * much: what was written is in the OS's hands.
@@ -97,13 +98,23 @@ public final class ChainedFileAuditLog implements AuditLog {
         if (record == null || queue.offer(record)) {
             return;
         }
-        if (record.call() != null && !closed.get() && waitForRoom(record)) {
+        if (worthWaitingFor(record) && !closed.get() && waitForRoom(record)) {
             return;
         }
         droppedQueueFull.incrementAndGet();
     }
 
-    /** Decisions on calls that change state are rare and worth a short wait; reads never wait. */
+    /**
+     * A decision that stops a call, or lets one through that changes state, is rare and worth a short wait. A
+     * read that proceeds never waits, whether the fast path or a full decision let it through: a flood of reads
+     * must not slow the host to the writer's pace.
+     */
+    private static boolean worthWaitingFor(AuditRecord record) {
+        return record.call() != null
+                && !(record.classification() == Classification.READ && "PROCEED".equals(record.verdict()));
+    }
+
+    /** Waits a few milliseconds for room in the queue. */
     private boolean waitForRoom(AuditRecord record) {
         LockSupport.unpark(writer);
         long deadline = System.nanoTime() + CALL_WAIT_NANOS;

@@ -29,6 +29,9 @@ final class Candidates {
 
     final Statement[] competing;
     final Statement[] rateLimits;
+    /** The competing and RateLimit statements by the resources they name. */
+    final ResourceIndex competingIndex;
+    final ResourceIndex rateIndex;
     /**
      * Decisions with budgets, filled on first use. Racing threads may both fill a slot; they store equal,
      * immutable decisions, so either one is right.
@@ -38,6 +41,8 @@ final class Candidates {
     private Candidates(Statement[] competing, Statement[] rateLimits) {
         this.competing = competing;
         this.rateLimits = rateLimits;
+        this.competingIndex = ResourceIndex.of(competing);
+        this.rateIndex = ResourceIndex.of(rateLimits);
         int r = rateLimits.length;
         boolean small = r > 0 && r < 16 && ((long) competing.length + 1) << r <= MAX_TABLE;
         this.withBudgets = small ? new PolicyDecision[(competing.length + 1) << r] : null;

@@ -25,6 +25,8 @@ final class Statement {
     private final Glob[] actions;
     private final boolean notAction;
     private final Glob[] resources;
+    /** The same patterns, compared with a call's resources segment by segment. */
+    private final ArnPattern[] patterns;
     private final boolean notResource;
     /** Resource absent or {@code *}: every resource, known or not, falls in the statement. */
     private final boolean everyResource;
@@ -41,6 +43,7 @@ final class Statement {
         this.actions = actions.toArray(new Glob[0]);
         this.notAction = notAction;
         this.resources = resources.toArray(new Glob[0]);
+        this.patterns = resources.stream().map(ArnPattern::of).toArray(ArnPattern[]::new);
         this.notResource = notResource;
         this.everyResource = !notResource && resources.stream().anyMatch(Glob::isUniversal);
         this.conditions = conditions.toArray(new Condition[0]);
@@ -64,6 +67,44 @@ final class Statement {
     /** The budget of a RateLimit statement; null for the others. */
     Budget budget() {
         return budget;
+    }
+
+    /** The Action or NotAction patterns, as written. */
+    List<Glob> actionPatterns() {
+        return List.of(actions);
+    }
+
+    boolean notAction() {
+        return notAction;
+    }
+
+    /** The Resource or NotResource patterns, as written. */
+    List<Glob> resourcePatterns() {
+        return List.of(resources);
+    }
+
+    boolean notResource() {
+        return notResource;
+    }
+
+    List<Condition> conditions() {
+        return List.of(conditions);
+    }
+
+    /**
+     * The patterns to index this statement under, or null when it must be tested for every resource: it
+     * takes in every resource, it is a NotResource, or a pattern has a shape the index cannot follow.
+     */
+    ArnPattern[] indexablePatterns() {
+        if (everyResource || notResource) {
+            return null;
+        }
+        for (ArnPattern p : patterns) {
+            if (!p.segmented()) {
+                return null;
+            }
+        }
+        return patterns;
     }
 
     /** The decision when this statement wins and no budget applies; null for RateLimit statements. */
@@ -104,14 +145,17 @@ final class Statement {
         return listed != notAction;
     }
 
-    /** Whether the statement matches the call, its actions being already known to apply. */
-    boolean matches(Call call, PolicyContext context) {
+    /**
+     * Whether the statement matches the call, its actions being already known to apply; {@code resources} are
+     * the call's resources, split once per call.
+     */
+    boolean matches(Call call, PolicyContext context, ArnText[] resources) {
         for (Condition c : conditions) {
             if (!c.test(call, context)) {
                 return false;
             }
         }
-        return everyResource || appliesToResources(call.resources());
+        return everyResource || appliesToResources(resources);
     }
 
     FixedMatch matchFixed(Classification classification, PolicyContext context) {
@@ -123,14 +167,10 @@ final class Statement {
         return fixedPerAction ? FixedMatch.MATCHES : FixedMatch.DEPENDS_ON_CALL;
     }
 
-    private boolean appliesToResources(List<String> callResources) {
-        int n = callResources.size();
-        if (n == 0) {
-            return appliesTo("*");
-        }
+    private boolean appliesToResources(ArnText[] callResources) {
         boolean restrictive = restrictive();
-        for (int i = 0; i < n; i++) {
-            boolean in = appliesTo(callResources.get(i));
+        for (ArnText r : callResources) {
+            boolean in = appliesTo(r);
             if (restrictive && in) {
                 return true;
             }
@@ -145,18 +185,18 @@ final class Statement {
      * Whether one call resource falls in the statement. A restrictive statement takes a partly unknown
      * resource when it might be one of its own; an Allow only when it is surely one of its own.
      */
-    private boolean appliesTo(String resource) {
+    private boolean appliesTo(ArnText resource) {
         boolean restrictive = restrictive();
         if (!notResource) {
-            for (Glob g : resources) {
-                if (restrictive ? g.intersects(resource) : g.covers(resource)) {
+            for (ArnPattern p : patterns) {
+                if (restrictive ? p.intersects(resource) : p.covers(resource)) {
                     return true;
                 }
             }
             return false;
         }
-        for (Glob g : resources) {
-            if (restrictive ? g.covers(resource) : g.intersects(resource)) {
+        for (ArnPattern p : patterns) {
+            if (restrictive ? p.covers(resource) : p.intersects(resource)) {
                 return false;
             }
         }

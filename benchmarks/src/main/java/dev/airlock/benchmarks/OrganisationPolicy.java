@@ -6,19 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A policy of 1,000 statements shaped like an organisation's: per-team statements on named actions and the
- * team's own resources, service-wide statements on some teams' resources, region guards, deletion budgets.
- * Deterministic, so every run measures the same policy.
+ * A policy of N statements (1,000 and 10,000 in the benchmarks) shaped like an organisation's: per-team statements
+ * on named actions and the team's own resources, service-wide statements on shared resources, region guards,
+ * deletion budgets. Deterministic, so every run measures the same policy. Of N statements:
  *
  * <ul>
- *   <li>900 team statements: 1 to 3 actions from {@link #ACTIONS}, resources {@code ...team-N-*}; one in five
+ *   <li>90% team statements: 1 to 3 actions from {@link #ACTIONS}, resources {@code ...team-N-*}; one in five
  *       with a region condition; effects Allow (70%), Deny (15%), RequireApproval (10%), DryRun (5%)</li>
- *   <li>60 service-wide statements ({@code s3:*}, {@code dynamodb:Get*}, ...) on team resources</li>
- *   <li>30 statements on every action of a verb ({@code *:Delete*}) with a region condition</li>
- *   <li>10 RateLimit statements on deletions of team resources</li>
+ *   <li>6% service-wide statements ({@code s3:*}, {@code dynamodb:Get*}, ...) on shared resources</li>
+ *   <li>3% statements on every action of a verb ({@code *:Delete*}) with a region condition</li>
+ *   <li>1% RateLimit statements on deletions of team resources</li>
  * </ul>
+ *
+ * <p>{@link #allowListText} is the other shape a platform team writes: each team may read and write its own
+ * resources (Allow statements that name them), and deletions of team resources are denied.
  */
-public final class PolicyOfThousand {
+public final class OrganisationPolicy {
 
     static final String[] ACTIONS = {
         "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:DeleteBucket", "s3:CreateBucket",
@@ -41,44 +44,107 @@ public final class PolicyOfThousand {
     private static final String[] VERBS = {"*:Delete*", "*:Terminate*", "*:Purge*", "*:Put*", "*:Update*"};
     private static final String[] REGIONS = {"eu-west-1", "eu-central-1", "us-east-1", "us-west-2", "ap-south-1"};
 
-    private PolicyOfThousand() {
+    private OrganisationPolicy() {
     }
 
-    public static Policy parse() {
+    /** The organisation's policy of {@code size} statements (a multiple of 100). */
+    public static Policy parse(int size) {
+        return parse(text(size), "organisation-policy-" + size + ".json");
+    }
+
+    /** The allow-list policy of {@code size} statements. */
+    public static Policy parseAllowList(int size) {
+        return parse(allowListText(size), "allow-list-policy-" + size + ".json");
+    }
+
+    private static Policy parse(String text, String name) {
         try {
-            return Policy.parse(text(), "policy-of-1000.json");
+            return Policy.parse(text, name);
         } catch (PolicyException e) {
             throw new IllegalStateException("the benchmark policy does not parse: " + e.getMessage(), e);
         }
     }
 
-    /** The policy as JSON. */
-    public static String text() {
-        List<String> statements = new ArrayList<>();
-        for (int i = 0; i < 900; i++) {
-            int n = 1 + i % 3;
-            List<String> actions = new ArrayList<>();
-            for (int k = 0; k < n; k++) {
-                actions.add(ACTIONS[(i * 7 + k * 13) % ACTIONS.length]);
+    /** How many team statements a policy of this size has. */
+    static int teams(int size) {
+        return size * 9 / 10;
+    }
+
+    /** The actions of team statement {@code i}. */
+    static List<String> teamActions(int i) {
+        int n = 1 + i % 3;
+        List<String> actions = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            actions.add(ACTIONS[(i * 7 + k * 13) % ACTIONS.length]);
+        }
+        return actions;
+    }
+
+    /** A team whose own Allow statement, without a region condition, names this action. */
+    static int teamAllowing(String action, int size) {
+        for (int i = 0; i < teams(size); i++) {
+            if (teamActions(i).contains(action) && teamEffect(i).equals("Allow") && i % 5 != 0) {
+                return i;
             }
+        }
+        throw new IllegalStateException("no team statement allows " + action);
+    }
+
+    /** The policy as JSON. */
+    public static String text(int size) {
+        List<String> statements = new ArrayList<>();
+        for (int i = 0; i < teams(size); i++) {
+            List<String> actions = teamActions(i);
             String condition = i % 5 == 0 ? regionCondition(i) : null;
             statements.add(statement("Team" + i, teamEffect(i), actions, resourcesOf(actions, "team-" + i + "-*"),
                     condition, null));
         }
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < size * 6 / 100; i++) {
             String action = SERVICE_WIDE[i % SERVICE_WIDE.length];
             statements.add(statement("Service" + i, i % 4 == 0 ? "Deny" : "Allow", List.of(action),
                     resourcesOf(List.of(action), "shared-" + i + "-*"), null, null));
         }
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < size * 3 / 100; i++) {
             statements.add(statement("Verb" + i, i % 2 == 0 ? "RequireApproval" : "Deny",
                     List.of(VERBS[i % VERBS.length]), List.of("*"), regionCondition(i), null));
         }
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < size / 100; i++) {
             statements.add(statement("Budget" + i, "RateLimit", List.of("*:Delete*"),
                     List.of("arn:aws:*:*:*:*team-" + i + "-*"), null,
                     "{\"PerMinute\":" + (10 + i) + ",\"PerHour\":" + (100 + i) + ",\"Count\":\"resources\"}"));
         }
+        return document(statements);
+    }
+
+    /**
+     * Team statements that allow each team's reads and writes on its own resources (95%), and Deny statements on
+     * deletions of team resources (5%). Reads are allowed whichever statement matches, so the engine can settle
+     * them without looking at the request.
+     */
+    public static String allowListText(int size) {
+        List<String> statements = new ArrayList<>();
+        int denies = size / 20;
+        for (int i = 0; i < size - denies; i++) {
+            List<String> actions = new ArrayList<>();
+            for (String a : teamActions(i)) {
+                if (!a.contains(":Delete") && !a.contains(":Terminate") && !a.contains(":Purge")) {
+                    actions.add(a);
+                }
+            }
+            if (actions.isEmpty()) {
+                actions.add("s3:GetObject");
+            }
+            statements.add(statement("Team" + i, "Allow", actions, resourcesOf(actions, "team-" + i + "-*"), null,
+                    null));
+        }
+        for (int i = 0; i < denies; i++) {
+            statements.add(statement("NoDeletes" + i, "Deny", List.of("*:Delete*"),
+                    List.of("arn:aws:*:*:*:*team-" + i + "-*"), null, null));
+        }
+        return document(statements);
+    }
+
+    private static String document(List<String> statements) {
         return "{\"Version\":\"2026-11-01\",\"Statement\":[\n" + String.join(",\n", statements) + "\n]}\n";
     }
 
