@@ -36,6 +36,12 @@ public interface ActionCatalog {
      * The classification of one request: the operation's static one, raised by the request rules that look at
      * parameters (versioning suspended, protection switched off, retention shortened, desired count 0, ...).
      */
+    /**
+     * Set (to true) in a request whose structure the hook could not read in full (nesting too deep): the call
+     * is then decided as if the unread part were destructive.
+     */
+    String STRUCTURE_CUT = "(airlock:structure-cut)";
+
     Classification classify(Operation operation, Map<String, Object> request);
 
     /**

@@ -113,7 +113,7 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
         }
         String problem;
         try {
-            HelperInjector injector = injector(started, sdkRoot);
+            HelperInjector injector = injector(started, sdkRoot, legacyV1(loader, sdkRoot));
             if (injector.prepare(loader)) {
                 String hookClass = sdkRoot.equals(point.root()) ? point.hookClass()
                         : RelocatedHelpers.relocatedName(point.hookClass(), point.root(), sdkRoot);
@@ -163,9 +163,26 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
         return false;
     }
 
-    private HelperInjector injector(StartedRuntime started, String sdkRoot) {
-        return injectors.computeIfAbsent(sdkRoot, root -> {
+    /** SDK v1 releases before {@code SdkClientException} (1.11.0): the hooks throw its ancestor instead. */
+    private boolean legacyV1(ClassLoader loader, String sdkRoot) {
+        if (!point.v1() || loader == null) {
+            return false;
+        }
+        try {
+            return loader.getResource(sdkRoot + "/SdkClientException.class") == null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private HelperInjector injector(StartedRuntime started, String sdkRoot, boolean legacy) {
+        return injectors.computeIfAbsent(legacy ? sdkRoot + "#legacy" : sdkRoot, key -> {
+            String root = sdkRoot;
             Map<String, byte[]> classes = point.v1() ? started.sdkV1Helpers() : started.sdkHelpers();
+            if (legacy) {
+                classes = RelocatedHelpers.retarget(classes, Map.of(point.root() + "/SdkClientException",
+                        point.root() + "/AmazonClientException"));
+            }
             String hookClass = point.hookClass();
             if (!root.equals(point.root())) {
                 classes = RelocatedHelpers.relocate(classes, point.root(), root);

@@ -41,6 +41,22 @@ final class RelocatedHelpers {
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * The hooks with single types replaced ({@code com/amazonaws/SdkClientException} by its 1.11.0 ancestor
+     * {@code AmazonClientException}), for SDK releases older than the types the hooks were compiled against.
+     */
+    static Map<String, byte[]> retarget(Map<String, byte[]> helpers, Map<String, String> types) {
+        Remapper remapper = new net.bytebuddy.jar.asm.commons.SimpleRemapper(types);
+        Map<String, byte[]> out = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : helpers.entrySet()) {
+            ClassReader reader = new ClassReader(e.getValue());
+            ClassWriter writer = new ClassWriter(0);
+            reader.accept(new ClassRemapper(writer, remapper), 0);
+            out.put(e.getKey(), writer.toByteArray());
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
     private static final class Relocation extends Remapper {
         private static final String HOOKS = "dev/airlock/sdk/";
         private final String originalRoot;

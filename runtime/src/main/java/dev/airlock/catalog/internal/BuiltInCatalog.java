@@ -74,6 +74,10 @@ public final class BuiltInCatalog implements ActionCatalog {
         if (settled != Classification.WRITE || request == null) {
             return settled;
         }
+        if (request.containsKey(ActionCatalog.STRUCTURE_CUT)) {
+            // Part of the request could not be read: decided as if that part destroyed.
+            return Classification.DESTRUCTIVE;
+        }
         try {
             return RequestRules.destroys(operation.servicePrefix(), operation.name(), request)
                     ? Classification.DESTRUCTIVE : settled;
