@@ -45,6 +45,16 @@ public final class AgentEntry {
      * @return true when Airlock guards this JVM; false when it is disabled ({@code airlock.enabled=false})
      */
     public static boolean start(String agentArgs, String agentJar, Properties propertiesAtStart) {
+        return start(agentArgs, agentJar, propertiesAtStart, Map.of());
+    }
+
+    /**
+     * @param filesAtStart the config and policy files as the agent read them before the host's {@code main}, by
+     *     absolute path: Airlock's settings are these, whatever the host writes to the files afterwards
+     */
+    public static boolean start(String agentArgs, String agentJar, Properties propertiesAtStart,
+                                Map<String, byte[]> filesAtStart) {
+        dev.airlock.config.FilesAtStart.remember(filesAtStart);
         if (agentJar != null) {
             Egress.fromAgentJar(Path.of(agentJar));
         }

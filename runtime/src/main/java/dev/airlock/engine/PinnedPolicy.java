@@ -5,7 +5,6 @@ import dev.airlock.policy.Policy;
 import dev.airlock.policy.PolicyException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +26,7 @@ record PinnedPolicy(Policy policy, String sha256) {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = dev.airlock.config.FilesAtStart.read(file);
         } catch (IOException e) {
             // The parser names the problem (missing file, not readable) the way users know it.
             return new PinnedPolicy(Engine.loadPolicy(file), null);

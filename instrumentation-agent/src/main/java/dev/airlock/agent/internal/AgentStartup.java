@@ -37,6 +37,8 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
     private final Instrumentation inst;
     /** The system properties as they were before the host's {@code main}: Airlock's settings come from these. */
     private final Properties settingsAtStart;
+    /** The config and policy files as they were before the host's {@code main}. */
+    private final java.util.Map<String, byte[]> filesAtStart;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile StartedRuntime started;
     private volatile StartedRuntime prepared;
@@ -48,6 +50,7 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
         this.agentArgs = agentArgs;
         this.inst = inst;
         this.settingsAtStart = (Properties) System.getProperties().clone();
+        this.filesAtStart = SettingsFiles.read(agentArgs, settingsAtStart, System.getenv());
     }
 
     /** {@code -javaagent}: the hook is in place before {@code main}; the engine starts beside the host. */
@@ -126,7 +129,7 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
     }
 
     private void start() throws Exception {
-        if (!startEngine(runtimeLoader, agentArgs, settingsAtStart)) {
+        if (!startEngine(runtimeLoader, agentArgs, settingsAtStart, filesAtStart)) {
             return;
         }
         if (definer == null) {
@@ -201,16 +204,17 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
     }
 
     /** Installs the engine on the bridge; false when the configuration disables Airlock. */
-    private static boolean startEngine(ClassLoader runtimeLoader, String agentArgs, Properties settings)
-            throws Exception {
+    private static boolean startEngine(ClassLoader runtimeLoader, String agentArgs, Properties settings,
+                                       java.util.Map<String, byte[]> files) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(runtimeLoader);
         try {
             Class<?> entry = Class.forName(AGENT_ENTRY, true, runtimeLoader);
             Path agentJar = RuntimeJar.agentJarPath();
-            return (Boolean) entry.getMethod("start", String.class, String.class, Properties.class)
-                    .invoke(null, agentArgs, agentJar == null ? null : agentJar.toString(), settings);
+            return (Boolean) entry.getMethod("start", String.class, String.class, Properties.class,
+                    java.util.Map.class).invoke(null, agentArgs, agentJar == null ? null : agentJar.toString(),
+                    settings, files);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         } finally {

@@ -79,10 +79,28 @@ public final class RequestFields {
             }
             Object converted = value(value, depth + 1);
             if (converted != null) {
-                out.put(field.memberName(), converted);
+                out.put(memberName(field), converted);
             }
         }
         return out;
+    }
+
+    /** False on SDK releases before 2.14 or so, whose fields have no member name. */
+    private static volatile boolean hasMemberNames = true;
+
+    /**
+     * The member's API name; on releases whose fields lack one, the name it has on the wire, which for most
+     * members (and every JSON protocol) is the same.
+     */
+    private static String memberName(SdkField<?> field) {
+        if (hasMemberNames) {
+            try {
+                return field.memberName();
+            } catch (NoSuchMethodError e) {
+                hasMemberNames = false;
+            }
+        }
+        return field.locationName();
     }
 
     /**
@@ -95,7 +113,7 @@ public final class RequestFields {
             return field.getValueOrDefault(pojo);
         }
         if (pojo instanceof SdkRequest) {
-            return ((SdkRequest) pojo).getValueForField(field.memberName(), Object.class).orElse(null);
+            return ((SdkRequest) pojo).getValueForField(memberName(field), Object.class).orElse(null);
         }
         return null;
     }
