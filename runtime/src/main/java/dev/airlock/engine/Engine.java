@@ -75,7 +75,7 @@ public final class Engine implements AutoCloseable {
                 new ApprovalGate(b.approvals, defaultApprovers(config), Duration.ofMinutes(15)),
                 new RateBudgetGate(b.budgets),
                 new CredentialsGate(config.brokeredCredentials(), b.credentials));
-        this.sdkCalls = new SdkCalls(catalog, config.account(), this::requester);
+        this.sdkCalls = new SdkCalls(catalog, config.account(), this::requester, config.holdsUnknown());
         this.guard = new EngineGuard(this);
     }
 

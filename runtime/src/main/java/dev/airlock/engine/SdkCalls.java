@@ -2,6 +2,7 @@ package dev.airlock.engine;
 
 import dev.airlock.bridge.ProbeChannel;
 import dev.airlock.call.Call;
+import dev.airlock.call.Classification;
 import dev.airlock.call.Requester;
 import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.catalog.Operation;
@@ -19,15 +20,22 @@ public final class SdkCalls {
     private final ActionCatalog catalog;
     private final String account;
     private final Supplier<Requester> requester;
+    private final boolean holdUnknown;
 
     /**
      * @param account the configured account id, or null to take it from the ARNs the request reveals
      * @param requester who asks, as known when each call is built
      */
     public SdkCalls(ActionCatalog catalog, String account, Supplier<Requester> requester) {
+        this(catalog, account, requester, true);
+    }
+
+    /** @param holdUnknown true to classify an operation nothing knows as DESTRUCTIVE ({@code unknown: hold}) */
+    public SdkCalls(ActionCatalog catalog, String account, Supplier<Requester> requester, boolean holdUnknown) {
         this.catalog = catalog;
         this.account = account;
         this.requester = requester;
+        this.holdUnknown = holdUnknown;
     }
 
     /** @param probes a read-only way to the calling client, or null */
@@ -42,7 +50,7 @@ public final class SdkCalls {
                 .service(service)
                 .operation(operation)
                 .actions(op.actions())
-                .classification(catalog.classify(op, params))
+                .classification(classify(op, params))
                 .resources(resources)
                 .region(region)
                 .account(account != null ? account : accountOf(resources))
@@ -51,6 +59,14 @@ public final class SdkCalls {
                 .requester(requester.get())
                 .probes(probes)
                 .build();
+    }
+
+    private Classification classify(Operation op, Map<String, Object> params) {
+        Classification c = catalog.classify(op, params);
+        if (holdUnknown && c == Classification.WRITE && catalog.unknownAltogether(op)) {
+            return Classification.DESTRUCTIVE;
+        }
+        return c;
     }
 
     private static String accountOf(List<String> resources) {

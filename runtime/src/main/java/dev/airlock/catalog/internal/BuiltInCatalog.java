@@ -88,6 +88,25 @@ public final class BuiltInCatalog implements ActionCatalog {
     }
 
     @Override
+    public boolean unknownAltogether(Operation operation) {
+        return !operation.known() && action(operation.action()) == null && !ActionRules.knowsVerb(operation.name());
+    }
+
+    @Override
+    public List<String> dependsOn(Operation operation) {
+        if (operation.classification() != Classification.WRITE) {
+            return List.of();
+        }
+        MembersRead read = new MembersRead();
+        try {
+            RequestRules.destroys(operation.servicePrefix(), operation.name(), read);
+        } catch (RuntimeException e) {
+            // the members read before the rule gave up are still what it depends on
+        }
+        return read.names();
+    }
+
+    @Override
     public List<String> resources(Operation operation, Map<String, Object> request, String region, String account) {
         try {
             return resourceArns.resolve(operation.servicePrefix(), operation.name(), entryOf(operation).templates(),

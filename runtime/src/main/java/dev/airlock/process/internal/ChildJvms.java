@@ -62,8 +62,11 @@ public final class ChildJvms {
             if (otherAgent(current, agentOption) || otherAgent(env.get(JDK_OPTIONS), agentOption)) {
                 toolOptions = ahead(agentOption, current);
             }
-        } else if (current == null || !current.trim().startsWith(quoted(agentOption))) {
+        } else if (otherAgent(current, agentOption)) {
             toolOptions = ahead(agentOption, current);
+        } else if (current == null || !current.contains(agentOption)) {
+            toolOptions = current == null || current.isBlank() ? quoted(agentOption)
+                    : current + " " + quoted(agentOption);
         }
         Env childEnv = toolOptions == null ? env : env.with(TOOL_OPTIONS, toolOptions);
         Unwrapped child = newArgv == null && toolOptions == null ? unwrapped

@@ -40,7 +40,7 @@ public final class RequestFields {
     public static final int MAX_DEPTH = 32;
 
     /** Set on the top-level map when part of the request's structure could not be read. */
-    public static final String CUT = dev.airlock.catalog.ActionCatalog.STRUCTURE_CUT;
+    public static final String CUT = "(airlock:structure-cut)"; // = ActionCatalog.STRUCTURE_CUT
 
     private boolean cut;
 

@@ -90,6 +90,11 @@ class RequestFieldsTest {
     }
 
     @Test
+    void theCutMarkIsTheOneTheCatalogReads() {
+        assertThat(RequestFields.CUT).isEqualTo(dev.airlock.catalog.ActionCatalog.STRUCTURE_CUT);
+    }
+
+    @Test
     void aLargePutAheadOfADeleteInABatchStillShowsTheDelete() {
         String big = "x".repeat(60 * 1024);
         java.util.List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> writes = new java.util.ArrayList<>();
