@@ -56,7 +56,8 @@ final class EngineGuard implements CallGuard, TamperWitness {
         if (c == Classification.READ && engine.config().readsFailOpen()) {
             return CallAnswer.proceed();
         }
-        return CallAnswer.stop(CallAnswer.DENY, Refusal.denied(sdkService + "." + operation, "Airlock could not "
+        return CallAnswer.stop(CallAnswer.DENY, Refusal.denied(FailClosedGuard.actionOf(engine.catalog(), sdkService,
+                signingName, operation), "Airlock could not "
                 + "read this request (" + t + "), and calls that change state fail closed", Refusal.REPORT_ERROR),
                 null);
     }

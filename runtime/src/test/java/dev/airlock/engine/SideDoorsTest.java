@@ -91,6 +91,22 @@ class SideDoorsTest {
                 .hasMessageContaining("is not the policy this JVM was started with");
     }
 
+    @Test
+    void theClisAgentJarVariableIsNotASetting() throws Exception {
+        Properties props = new Properties();
+        props.setProperty("user.home", dir.toString());
+        AirlockConfig config = ConfigLoader.load(null, Map.of("AIRLOCK_AGENT_JAR", "/opt/airlock/airlock-agent.jar"),
+                props);
+        assertThat(config.enabled()).isTrue();
+    }
+
+    @Test
+    void aBrokenConfigurationNamesTheIamActionItRefuses() {
+        FailClosedGuard guard = new FailClosedGuard(dev.airlock.catalog.ActionCatalog.builtIn(), "the policy is broken");
+        assertThat(guard.decide("sdk", "S3", "s3", "DeleteBucket", "us-east-1", null, Map.of(), null).message())
+                .startsWith("Airlock denied s3:DeleteBucket: it was NOT sent. Why: the policy is broken.");
+    }
+
     private static dev.airlock.call.Call call(Engine engine, String sdkService, String signingName, String op) {
         return engine.sdkCalls().toCall("sdk", sdkService, signingName, op, "us-east-1", null, Map.of(), null);
     }

@@ -91,7 +91,7 @@ class StartFailuresIT {
     @Test
     void aStartSlowerThanTheWaitRefusesWhatChangesStateAndLetsReadsGo() throws Exception {
         try (ForkedJvm program = program().env("XDG_CACHE_HOME", dir.resolve("cache").toString())
-                .jvmArg("-Ddev.airlock.startWaitSeconds=2").jvmArg("-Ddev.airlock.test.startDelayMillis=15000")
+                .jvmArg("-Ddev.airlock.startWaitSeconds=2").jvmArg("-Ddev.airlock.test.startDelayMillis=300000")
                 .jvmArg("-javaagent:" + agentJar + "=audit.enabled=false,plan.dir=" + dir.resolve("plans"))
                 .start(S3Program.class.getName(), s3.endpoint(), "sync")) {
             program.awaitExit(RUN);
@@ -107,7 +107,7 @@ class StartFailuresIT {
         Path marker = dir.resolve("deleted-everything");
         try (ForkedJvm program = ForkedJvm.java(Path.of(System.getProperty("java.home"))).classpath(programClasses)
                 .env("XDG_CACHE_HOME", dir.resolve("cache").toString())
-                .jvmArg("-Ddev.airlock.startWaitSeconds=2").jvmArg("-Ddev.airlock.test.startDelayMillis=15000")
+                .jvmArg("-Ddev.airlock.startWaitSeconds=2").jvmArg("-Ddev.airlock.test.startDelayMillis=300000")
                 .jvmArg("-javaagent:" + agentJar + "=audit.enabled=false,plan.dir=" + dir.resolve("plans"))
                 .start(ShellProgram.class.getName(), "touch " + marker)) {
             program.awaitExit(RUN);
