@@ -68,7 +68,7 @@ class ConfigErrorsTest {
     void aKeyFarFromAnyKnownOneListsThemAll() {
         loading("colour=blue").hasMessageContaining("unknown key 'colour'")
                 .hasMessageContaining("known keys: account, audit.enabled, audit.file, ")
-                .hasMessageContaining(", config, ");
+                .hasMessageContaining(", mode, ").hasMessageContaining(", policy, ");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.airlock.agent.internal;
 
+import dev.airlock.engine.AgentLinks;
 import dev.airlock.agent.process.ProcessInstrumentation;
 import dev.airlock.agent.sdk.AwsSdkInstrumentation;
 import java.lang.instrument.Instrumentation;
@@ -25,8 +26,8 @@ import java.util.function.Supplier;
  */
 public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
 
-    static final String AGENT_ENTRY = "dev.airlock.engine.AgentEntry";
-    static final String BRIDGE = "dev.airlock.bridge.AirlockBridge";
+    static final String AGENT_ENTRY = AgentLinks.AGENT_ENTRY;
+    static final String BRIDGE = AgentLinks.BRIDGE;
     /** How long the first SDK class load waits for the engine: as long as the bridge's hooks wait. */
     private static final long START_WAIT_SECONDS = Math.max(1, Math.min(120,
             Long.getLong("dev.airlock.startWaitSeconds", 120)));
@@ -92,8 +93,8 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
             BootstrapBridge.install(inst, definer, runtime);
             runtimeLoader = runtime.newLoader(ClassLoader.getPlatformClassLoader());
             Class<?> bridge = Class.forName(BRIDGE, true, null);
-            bridge.getMethod("expectRuntime", ClassLoader.class).invoke(null, runtimeLoader);
-            bridge.getMethod("startBegun").invoke(null);
+            bridge.getMethod(AgentLinks.BRIDGE_EXPECT_RUNTIME, ClassLoader.class).invoke(null, runtimeLoader);
+            bridge.getMethod(AgentLinks.BRIDGE_START_BEGUN).invoke(null);
             if (definer != null) {
                 prepared = new StartedRuntime(definer, runtime.sdkHelpers(), runtime.sdkV1Helpers(), runtimeLoader);
             }
@@ -121,7 +122,7 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
         } finally {
             finished.countDown();
             try {
-                bridge("startFinished");
+                bridge(AgentLinks.BRIDGE_START_FINISHED);
             } catch (ReflectiveOperationException | LinkageError e) {
                 // The bridge is there (prepare put it there); nothing is waiting if it is not.
             }
@@ -145,7 +146,7 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
         System.err.println("[airlock] ERROR: " + problem + "; AWS SDK calls and processes that change state are "
                 + "refused in this JVM, reads go on");
         try {
-            Class.forName(BRIDGE, true, null).getMethod("startFailed", String.class).invoke(null, problem);
+            Class.forName(BRIDGE, true, null).getMethod(AgentLinks.BRIDGE_START_FAILED, String.class).invoke(null, problem);
         } catch (ReflectiveOperationException | LinkageError e) {
             // prepare put the bridge there; without it no hook asks anything
         }
@@ -212,7 +213,7 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
         try {
             Class<?> entry = Class.forName(AGENT_ENTRY, true, runtimeLoader);
             Path agentJar = RuntimeJar.agentJarPath();
-            return (Boolean) entry.getMethod("start", String.class, String.class, Properties.class,
+            return (Boolean) entry.getMethod(AgentLinks.AGENT_ENTRY_START, String.class, String.class, Properties.class,
                     java.util.Map.class).invoke(null, agentArgs, agentJar == null ? null : agentJar.toString(),
                     settings, files);
         } catch (InvocationTargetException e) {

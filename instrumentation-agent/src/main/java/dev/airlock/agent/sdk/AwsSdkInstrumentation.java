@@ -1,5 +1,6 @@
 package dev.airlock.agent.sdk;
 
+import dev.airlock.engine.AgentLinks;
 import dev.airlock.agent.internal.MethodEntryHook;
 import dev.airlock.agent.internal.RefusingHook;
 import dev.airlock.agent.internal.StartedRuntime;
@@ -25,7 +26,8 @@ import java.util.function.Supplier;
  *
  * <p>Classes are matched by their name below the SDK's root, so an SDK a tool relocated
  * ({@code com.acme.shaded.software.amazon.awssdk}) is found too, and gets hooks relocated to match. Airlock's own
- * relocated SDK ({@code dev.airlock.shaded}) and the runtime's class loader are never touched.
+ * relocated SDK ({@code dev.airlock.shaded}, in the egress loader below the runtime's) and the runtime's class
+ * loader are never touched, so Airlock's own AWS calls are never decided as the host's.
  *
  * <p>Where no hook can be placed, the SDK in that loader is reported NOT guarded, on standard error and in the
  * audit, and (with {@code unguarded: fail}, the default) its calls fail with a clear message instead of going out.
@@ -38,7 +40,7 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
 
     private static final String V2_ROOT = "software/amazon/awssdk";
     private static final String V1_ROOT = "com/amazonaws";
-    private static final String REFUSE_OWNER = "dev/airlock/bridge/UnguardedSdk";
+    private static final String REFUSE_OWNER = AgentLinks.UNGUARDED_SDK.replace('.', '/');
 
     private final SdkHookPoint point;
     private final Supplier<StartedRuntime> runtime;
@@ -57,21 +59,21 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
      *     guard this JVM, and then the SDKs are left as they are
      */
     public static void install(Instrumentation inst, Supplier<StartedRuntime> runtime) {
-        String v2Hook = "dev.airlock.sdk.internal.AgentHook";
-        String v1Hook = "dev.airlock.sdk.v1.internal.V1AgentHook";
+        String v2Hook = AgentLinks.SDK_V2_HOOK;
+        String v1Hook = AgentLinks.SDK_V1_HOOK;
         List<SdkHookPoint> points = List.of(
                 new SdkHookPoint(V2_ROOT, "/awscore/internal/AwsExecutionContextBuilder",
                         List.of(new MethodEntryHook("invokeInterceptorsAndCreateExecutionContext", 2, v2Hook,
-                                "beforeExecution")), null, v2Hook, false),
+                                AgentLinks.SDK_V2_HOOK_METHOD)), null, v2Hook, false),
                 new SdkHookPoint(V2_ROOT, "/awscore/client/handler/AwsClientHandlerUtils",
-                        List.of(new MethodEntryHook("createExecutionContext", 2, v2Hook, "beforeExecution"),
-                                new MethodEntryHook("createExecutionContext", 3, v2Hook, "beforeExecution")),
+                        List.of(new MethodEntryHook("createExecutionContext", 2, v2Hook, AgentLinks.SDK_V2_HOOK_METHOD),
+                                new MethodEntryHook("createExecutionContext", 3, v2Hook, AgentLinks.SDK_V2_HOOK_METHOD)),
                         "/awscore/internal/AwsExecutionContextBuilder", v2Hook, false),
                 new SdkHookPoint(V1_ROOT, "/http/AmazonHttpClient$RequestExecutor",
-                        List.of(new MethodEntryHook("execute", 0, true, v1Hook, "beforeExecute")), null, v1Hook,
+                        List.of(new MethodEntryHook("execute", 0, true, v1Hook, AgentLinks.SDK_V1_HOOK_METHOD)), null, v1Hook,
                         true),
                 new SdkHookPoint(V1_ROOT, "/http/AmazonHttpClient",
-                        List.of(new MethodEntryHook("execute", 4, true, v1Hook, "beforeLegacyExecute")),
+                        List.of(new MethodEntryHook("execute", 4, true, v1Hook, AgentLinks.SDK_V1_LEGACY_HOOK_METHOD)),
                         "/http/AmazonHttpClient$RequestExecutor", v1Hook, true));
         for (SdkHookPoint point : points) {
             install(inst, new AwsSdkInstrumentation(point, runtime));
@@ -134,7 +136,8 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
         }
         NotGuarded.report(className.replace('/', '.'), loader, problem);
         try {
-            return RefusingHook.apply(classfileBuffer, point.hooks().get(0).methodName(), REFUSE_OWNER, "refuse");
+            return RefusingHook.apply(classfileBuffer, point.hooks().get(0).methodName(), REFUSE_OWNER,
+                    AgentLinks.UNGUARDED_SDK_METHOD);
         } catch (Throwable t) {
             return null;
         }

@@ -14,7 +14,8 @@ final class NotGuarded {
                 + "), so that SDK's calls are NOT guarded; with airlock.unguarded=fail they fail instead of going out";
         System.err.println("[airlock] ERROR: " + text);
         try {
-            Class.forName("dev.airlock.bridge.AirlockBridge", true, null).getMethod("report", String.class)
+            Class.forName(dev.airlock.engine.AgentLinks.BRIDGE, true, null)
+                    .getMethod(dev.airlock.engine.AgentLinks.BRIDGE_REPORT, String.class)
                     .invoke(null, text);
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             // standard error has it
