@@ -45,12 +45,13 @@ public final class SdkCalls {
         Operation op = catalog.operation(service, operation);
         Map<String, Object> params = request == null ? Map.of() : request;
         List<String> resources = catalog.resources(op, params, region, account);
+        Classification classification = classify(op, params);
         return Call.builder()
                 .origin(origin)
                 .service(service)
                 .operation(operation)
-                .actions(op.actions())
-                .classification(classify(op, params))
+                .actions(classification == Classification.DESTRUCTIVE ? destroyingFirst(op.actions()) : op.actions())
+                .classification(classification)
                 .resources(resources)
                 .region(region)
                 .account(account != null ? account : accountOf(resources))
@@ -59,6 +60,32 @@ public final class SdkCalls {
                 .requester(requester.get())
                 .probes(probes)
                 .build();
+    }
+
+    /**
+     * The actions with the one that destroys first, so that a message names it: a TransactWriteItems with a
+     * Delete is held as {@code dynamodb:DeleteItem}, not as the PutItem it also maps to.
+     */
+    private List<String> destroyingFirst(List<String> actions) {
+        if (actions.size() < 2) {
+            return actions;
+        }
+        for (int i = 1; i < actions.size(); i++) {
+            dev.airlock.catalog.ActionInfo info = catalog.action(actions.get(i));
+            dev.airlock.catalog.ActionInfo first = catalog.action(actions.get(0));
+            if (info != null && info.classification() == Classification.DESTRUCTIVE
+                    && (first == null || first.classification() != Classification.DESTRUCTIVE)) {
+                List<String> reordered = new java.util.ArrayList<>(actions.size());
+                reordered.add(actions.get(i));
+                for (int j = 0; j < actions.size(); j++) {
+                    if (j != i) {
+                        reordered.add(actions.get(j));
+                    }
+                }
+                return reordered;
+            }
+        }
+        return actions;
     }
 
     private Classification classify(Operation op, Map<String, Object> params) {

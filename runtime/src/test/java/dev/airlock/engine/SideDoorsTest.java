@@ -92,6 +92,22 @@ class SideDoorsTest {
     }
 
     @Test
+    void aHeldCallIsNamedByTheActionThatDestroys() {
+        Engine engine = Engine.builder(AirlockConfig.defaults()).build();
+        Map<String, Object> transaction = Map.of("TransactItems", List.of(
+                Map.of("Put", Map.of("TableName", "orders", "Item", Map.of("id", Map.of("S", "1")))),
+                Map.of("Delete", Map.of("TableName", "orders", "Key", Map.of("id", Map.of("S", "2"))))));
+        dev.airlock.call.Call call = engine.sdkCalls().toCall("sdk", "DynamoDb", "dynamodb", "TransactWriteItems",
+                "us-east-1", null, transaction, null);
+        assertThat(call.action()).isEqualTo("dynamodb:DeleteItem");
+        assertThat(engine.decide(call).messageFor(call)).contains("dynamodb:DeleteItem");
+
+        dev.airlock.call.Call partiql = engine.sdkCalls().toCall("sdk", "DynamoDb", "dynamodb", "ExecuteStatement",
+                "us-east-1", null, Map.of("Statement", "DELETE FROM orders WHERE id = '2'"), null);
+        assertThat(partiql.action()).isEqualTo("dynamodb:PartiQLDelete");
+    }
+
+    @Test
     void theClisAgentJarVariableIsNotASetting() throws Exception {
         Properties props = new Properties();
         props.setProperty("user.home", dir.toString());
