@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AirlockAgent {
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /** The arguments Airlock started with in this JVM; a later attach with others is refused. */
+    private static volatile String startedWith;
 
     private AirlockAgent() {
     }
@@ -25,7 +27,20 @@ public final class AirlockAgent {
         start(agentArgs, inst, true);
     }
 
+    /**
+     * @throws IllegalStateException when Airlock already guards this JVM with other settings: they are fixed at
+     *     start, so the attach is refused (the attaching side sees it fail) rather than reported as applied
+     */
     public static void agentmain(String agentArgs, Instrumentation inst) {
+        if (STARTED.get()) {
+            String before = startedWith == null ? "" : startedWith;
+            if (!before.equals(agentArgs == null ? "" : agentArgs)) {
+                throw new IllegalStateException("Airlock already guards this JVM with other settings ("
+                        + (before.isEmpty() ? "its defaults" : before) + "); settings are fixed when Airlock "
+                        + "starts, so these were NOT applied. Restart the tool with the settings you want.");
+            }
+            return;
+        }
         start(agentArgs, inst, false);
     }
 
@@ -35,6 +50,7 @@ public final class AirlockAgent {
                     || !STARTED.compareAndSet(false, true)) {
                 return;
             }
+            startedWith = agentArgs;
             if (atJvmStart) {
                 AgentStartup.atJvmStart(agentArgs, inst);
             } else {

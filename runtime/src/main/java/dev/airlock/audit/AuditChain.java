@@ -18,6 +18,23 @@ public final class AuditChain {
     }
 
     /**
+     * Verifies the chain, then that it still holds what a witness countersigned: a file rewritten with every
+     * hash recomputed, or emptied, passes {@link #verify} but not this.
+     */
+    public static Verification verify(Path file, java.util.List<AuditAnchor.Anchor> anchors) {
+        Verification chain = verify(file);
+        if (!chain.ok()) {
+            return chain;
+        }
+        try {
+            String fault = dev.airlock.audit.internal.AnchorCheck.check(file, anchors);
+            return fault == null ? chain : new Verification(false, chain.records(), 0, fault);
+        } catch (java.io.IOException e) {
+            return new Verification(false, chain.records(), 0, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    /**
      * @param ok true when the whole chain holds
      * @param records how many records were checked
      * @param brokenLine 1-based line of the first fault, or 0

@@ -33,7 +33,7 @@ public final class AskGuard {
     public static CallAnswer askInstalled(String origin, String sdkService, String signingName, String operation,
                                           Object region, Object endpoint, Object request, Object clientConfig,
                                           SdkAdapter sdk) {
-        return ask(AirlockBridge.installedCallGuard(), origin, sdkService, signingName, operation, region, endpoint,
+        return ask(AirlockBridge.guardToAsk(), origin, sdkService, signingName, operation, region, endpoint,
                 request, clientConfig, sdk);
     }
 

@@ -16,8 +16,6 @@ import java.util.Map;
  */
 public final class ProcessStartHook {
 
-    private static final long START_WAIT_SECONDS = 120;
-
     private ProcessStartHook() {
     }
 
@@ -29,9 +27,12 @@ public final class ProcessStartHook {
         ProcessStartGuard guard = AirlockBridge.processGuard();
         if (guard == null) {
             // A process started while Airlock is still starting beside the host waits for its guard.
-            AirlockBridge.awaitStart(START_WAIT_SECONDS);
+            AirlockBridge.awaitStart(AirlockBridge.START_WAIT_SECONDS);
             guard = AirlockBridge.processGuard();
             if (guard == null) {
+                if (AirlockBridge.processesFailClosed() || AirlockBridge.startPendingTooLong()) {
+                    NotStartedProcesses.check(((ProcessBuilder) processBuilder).command());
+                }
                 return;
             }
         }

@@ -36,6 +36,28 @@ public interface ActionCatalog {
      * The classification of one request: the operation's static one, raised by the request rules that look at
      * parameters (versioning suspended, protection switched off, retention shortened, desired count 0, ...).
      */
+    /**
+     * True when nothing knows what this operation does: the catalog has no such action and the name rules do
+     * not know its verb ({@code foo:Nuke}). Such a call is held unless {@code unknown: allow}.
+     */
+    default boolean unknownAltogether(Operation operation) {
+        return false;
+    }
+
+    /**
+     * The request members a WRITE operation's request rules read: its classification depends on them (empty when
+     * none does). For {@code airlock explain} without a request, which then assumes the worst.
+     */
+    default java.util.List<String> dependsOn(Operation operation) {
+        return java.util.List.of();
+    }
+
+    /**
+     * Set (to true) in a request whose structure the hook could not read in full (nesting too deep): the call
+     * is then decided as if the unread part were destructive.
+     */
+    String STRUCTURE_CUT = "(airlock:structure-cut)";
+
     Classification classify(Operation operation, Map<String, Object> request);
 
     /**

@@ -42,6 +42,10 @@ final class AttachCommand implements Callable<Integer> {
         com.sun.tools.attach.VirtualMachine vm = com.sun.tools.attach.VirtualMachine.attach(Long.toString(pid));
         try {
             vm.loadAgent(jar.toAbsolutePath().toString(), String.join(",", args));
+        } catch (com.sun.tools.attach.AgentInitializationException e) {
+            System.out.println("NOT applied: Airlock already guards JVM " + pid + " with other settings, and "
+                    + "settings are fixed when Airlock starts. Restart the tool with the settings you want.");
+            return 1;
         } finally {
             vm.detach();
         }

@@ -26,9 +26,25 @@ final class AuditCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
 
+        @picocli.CommandLine.Option(names = "--anchors", paramLabel = "ANCHORS",
+                description = "JSON lines of countersigned heads ({seq, headHash, epochMillis, signature}), as a "
+                        + "witness such as the approval service exports them: a rewrite before the last one fails.")
+        Path anchors;
+
         @Override
         public Integer call() {
-            AuditChain.Verification v = AuditChain.verify(file);
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                System.out.println("MISSING: there is no audit file at " + file + " (nothing to verify; if one "
+                        + "was there, it was removed)");
+                return 1;
+            }
+            AuditChain.Verification v;
+            try {
+                v = anchors == null ? AuditChain.verify(file) : AuditChain.verify(file, readAnchors(anchors));
+            } catch (java.io.IOException e) {
+                System.out.println("cannot read the anchors " + anchors + ": " + e.getMessage());
+                return 1;
+            }
             if (v.ok()) {
                 System.out.println("OK: " + v.records() + " records, chain intact: " + file);
                 if (v.fault() != null) {
@@ -37,9 +53,21 @@ final class AuditCommand implements Runnable {
                 }
                 return 0;
             }
-            System.out.println("BROKEN at line " + v.brokenLine() + ": " + v.fault() + " (" + v.records()
-                    + " records checked): " + file);
+            System.out.println("BROKEN" + (v.brokenLine() > 0 ? " at line " + v.brokenLine() : "") + ": " + v.fault()
+                    + " (" + v.records() + " records checked): " + file);
             return 1;
+        }
+
+        private static java.util.List<dev.airlock.audit.AuditAnchor.Anchor> readAnchors(Path file)
+                throws java.io.IOException {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            java.util.List<dev.airlock.audit.AuditAnchor.Anchor> out = new java.util.ArrayList<>();
+            for (String line : java.nio.file.Files.readAllLines(file)) {
+                if (!line.isBlank()) {
+                    out.add(json.readValue(line, dev.airlock.audit.AuditAnchor.Anchor.class));
+                }
+            }
+            return out;
         }
     }
 }

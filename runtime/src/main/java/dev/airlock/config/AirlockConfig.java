@@ -34,6 +34,12 @@ public final class AirlockConfig {
     public static final String AWS_ENDPOINT_S3 = "aws.endpoint.s3";
     /** {@code sts}: learn the tool's AWS identity (GetCallerIdentity) for audit and approvals; {@code off}. */
     public static final String REQUESTER_AWS_IDENTITY = "requester.aws-identity";
+    /** The SHA-256 the policy file must have; a child JVM gets its parent's, so an edited file is refused. */
+    public static final String POLICY_SHA256 = "policy.sha256";
+    /** {@code fail}: an AWS SDK that Airlock cannot hook fails its calls; {@code warn}: it is only reported. */
+    public static final String UNGUARDED = "unguarded";
+    /** {@code hold}: an action the catalog does not know, with a verb the rules do not know, is held. */
+    public static final String UNKNOWN = "unknown";
 
     /** Every key Airlock understands; anything else in a config source is an error. One a line, sorted by area. */
     public static final java.util.Set<String> KEYS = java.util.Set.of(
@@ -54,7 +60,10 @@ public final class AirlockConfig {
             AWS_ENDPOINT_STS,
             AWS_ENDPOINT_DYNAMODB,
             AWS_ENDPOINT_S3,
-            REQUESTER_AWS_IDENTITY);
+            REQUESTER_AWS_IDENTITY,
+            POLICY_SHA256,
+            UNGUARDED,
+            UNKNOWN);
 
     /** How destructive calls are treated overall. */
     public enum Mode {
@@ -136,6 +145,21 @@ public final class AirlockConfig {
     /** True when a read may proceed after an internal error (the default); false fails reads closed too. */
     public boolean readsFailOpen() {
         return !"closed".equals(values.getOrDefault(READ_ON_ERROR, "open"));
+    }
+
+    /** The pinned SHA-256 of the policy file (lower-case hex), or null. */
+    public String policySha256() {
+        return values.get(POLICY_SHA256);
+    }
+
+    /** True when the calls of an SDK Airlock cannot hook must fail (the default). */
+    public boolean unguardedFails() {
+        return !"warn".equals(values.getOrDefault(UNGUARDED, "fail"));
+    }
+
+    /** True when an action nothing classifies is held (the default); false lets it through as a write. */
+    public boolean holdsUnknown() {
+        return !"allow".equals(values.getOrDefault(UNKNOWN, "hold"));
     }
 
     @Override

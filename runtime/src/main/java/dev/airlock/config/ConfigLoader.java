@@ -3,6 +3,7 @@ package dev.airlock.config;
 import dev.airlock.config.internal.ConfigFile;
 import dev.airlock.config.internal.ConfigLayer;
 import dev.airlock.config.internal.ConfigSources;
+import dev.airlock.config.internal.InheritedSettings;
 import dev.airlock.config.internal.ToolName;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -33,8 +34,21 @@ public final class ConfigLoader {
         return load(agentArgs, System.getenv(), System.getProperties());
     }
 
-    static AirlockConfig load(String agentArgs, Map<String, String> env, Properties props) throws ConfigException {
+    /**
+     * The configuration from these sources; {@code props} as they were when Airlock started, so that a later
+     * {@code System.setProperty} changes nothing. Agent arguments that carry a parent JVM's settings
+     * ({@code parent=...}) are the whole configuration: the child's own variables, properties and file are not
+     * read.
+     */
+    public static AirlockConfig load(String agentArgs, Map<String, String> env, Properties props)
+            throws ConfigException {
         String home = props.getProperty("user.home");
+        String inherited = InheritedSettings.find(agentArgs);
+        if (inherited != null) {
+            Map<String, String> merged = defaults(props);
+            ConfigSources.given(InheritedSettings.decode(inherited), home).applyTo(merged);
+            return new AirlockConfig(merged);
+        }
         ConfigLayer arguments = ConfigSources.agentArguments(agentArgs, home);
         ConfigLayer properties = ConfigSources.systemProperties(props, home);
         ConfigLayer environment = ConfigSources.environment(env, home);
@@ -86,6 +100,8 @@ public final class ConfigLoader {
         d.put(AirlockConfig.CREDENTIALS_MODE, "ambient");
         d.put(AirlockConfig.READ_ON_ERROR, "open");
         d.put(AirlockConfig.REQUESTER_AWS_IDENTITY, "off");
+        d.put(AirlockConfig.UNGUARDED, "fail");
+        d.put(AirlockConfig.UNKNOWN, "hold");
         return d;
     }
 

@@ -10,7 +10,10 @@ import dev.airlock.egress.Egress;
  */
 public final class AgentLinks {
 
-    /** Where the agent hands over to the runtime: {@code start(String agentArgs, String agentJar)}. */
+    /**
+     * Where the agent hands over to the runtime: {@code start(String agentArgs, String agentJar,
+     * Properties propertiesAtStart, Map filesAtStart)}.
+     */
     public static final String AGENT_ENTRY = "dev.airlock.engine.AgentEntry";
     public static final String AGENT_ENTRY_START = "start";
 
@@ -18,6 +21,16 @@ public final class AgentLinks {
     public static final String BRIDGE = "dev.airlock.bridge.AirlockBridge";
     public static final String BRIDGE_START_BEGUN = "startBegun";
     public static final String BRIDGE_START_FINISHED = "startFinished";
+    /** {@code expectRuntime(ClassLoader)}: seals the bridge to the runtime's loader, before the host's main. */
+    public static final String BRIDGE_EXPECT_RUNTIME = "expectRuntime";
+    /** {@code startFailed(String)}: refuse what changes state until a guard is installed. */
+    public static final String BRIDGE_START_FAILED = "startFailed";
+    /** {@code report(String)}: a gap or a refused attempt, for the audit. */
+    public static final String BRIDGE_REPORT = "report";
+
+    /** Called where an SDK cannot be hooked: {@code refuse()} fails the call. */
+    public static final String UNGUARDED_SDK = "dev.airlock.bridge.UnguardedSdk";
+    public static final String UNGUARDED_SDK_METHOD = "refuse";
 
     /** Called at the entry of {@code ProcessBuilder.start(Redirect[])}. */
     public static final String PROCESS_START_HOOK = "dev.airlock.bridge.ProcessStartHook";
@@ -30,6 +43,8 @@ public final class AgentLinks {
     /** Called at the entry of SDK v1's {@code AmazonHttpClient.RequestExecutor.execute()}. */
     public static final String SDK_V1_HOOK = "dev.airlock.sdk.v1.internal.V1AgentHook";
     public static final String SDK_V1_HOOK_METHOD = "beforeExecute";
+    /** Called at the entry of {@code AmazonHttpClient.execute(request, ...)} in releases before RequestExecutor. */
+    public static final String SDK_V1_LEGACY_HOOK_METHOD = "beforeLegacyExecute";
 
     /** The packages the agent takes from the runtime jar: the bridge for the bootstrap loader, the hooks. */
     public static final String BRIDGE_PACKAGE_PATH = "dev/airlock/bridge/";

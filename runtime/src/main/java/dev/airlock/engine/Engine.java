@@ -61,6 +61,9 @@ public final class Engine implements AutoCloseable {
     private final PolicyContext context;
     private final SdkCalls sdkCalls;
     private final CallGuard guard;
+    private volatile SettingsWatch settingsWatch;
+    /** The SHA-256 of the policy file as read at start; null for the built-in policy or one given in code. */
+    private volatile String policySha256;
 
     private Engine(Builder b) {
         this.config = b.config;
@@ -78,7 +81,7 @@ public final class Engine implements AutoCloseable {
                 new ApprovalGate(b.approvals, defaultApprovers(config), Duration.ofMinutes(15)),
                 new RateBudgetGate(b.budgets),
                 new CredentialsGate(config.brokeredCredentials(), b.credentials));
-        this.sdkCalls = new SdkCalls(catalog, config.account(), this::requester);
+        this.sdkCalls = new SdkCalls(catalog, config.account(), this::requester, config.holdsUnknown());
         this.guard = new EngineGuard(this);
     }
 
@@ -94,11 +97,13 @@ public final class Engine implements AutoCloseable {
 
     /** An engine as the config describes it: its policy file, audit file, plan directory and parts. */
     public static Engine start(AirlockConfig config) throws ConfigException {
-        Policy policy = loadPolicy(config.policyFile());
+        PinnedPolicy pinned = PinnedPolicy.read(config.policyFile(), config.policySha256());
+        Policy policy = pinned.policy();
         Requester requester = Requester.ofThisProcess(config.tool());
         AuditLog audit = config.auditEnabled() ? AuditLog.toFile(config.auditFile(), requester) : AuditLog.discard();
         Engine engine = builder(config).requester(requester).policy(policy).audit(audit)
                 .plans(PlanBook.inDirectory(config.planDir())).build();
+        engine.policySha256 = pinned.sha256();
         if ("sts".equals(config.get(AirlockConfig.REQUESTER_AWS_IDENTITY))) {
             engine.learnAwsIdentity();
         }
@@ -154,6 +159,18 @@ public final class Engine implements AutoCloseable {
     /** Replaces the policy atomically: calls in flight finish under the old one, the next call sees the new one. */
     public void swapPolicy(Policy next) {
         policy.swap(next);
+    }
+
+    /**
+     * The settings a child JVM inherits: this engine's configuration, with its policy pinned by the digest it
+     * was read with.
+     */
+    public java.util.Map<String, String> settingsForChildren() {
+        java.util.Map<String, String> settings = new java.util.TreeMap<>(config.asMap());
+        if (policySha256 != null) {
+            settings.put(AirlockConfig.POLICY_SHA256, policySha256);
+        }
+        return settings;
     }
 
     /** The engine as the SDK hooks and the library-mode interceptor ask it. */
@@ -227,6 +244,35 @@ public final class Engine implements AutoCloseable {
         } catch (Throwable t) {
             return false;
         }
+    }
+
+    /**
+     * From now on, notices {@code airlock.*} system properties that differ from {@code atStart}: each change is
+     * ignored and recorded once in the audit.
+     */
+    void watchSettings(java.util.Properties atStart) {
+        settingsWatch = new SettingsWatch(atStart);
+    }
+
+    /** Records in the audit each change of Airlock's system properties since start, once; never throws. */
+    void recordSettingChanges() {
+        SettingsWatch watch = settingsWatch;
+        if (watch == null) {
+            return;
+        }
+        try {
+            for (String change : watch.newChanges()) {
+                recordTamper(change);
+            }
+        } catch (RuntimeException e) {
+            // the settings in force stay the ones read at start either way
+        }
+    }
+
+    /** One audit record for something Airlock refused or ignored inside the process it guards. */
+    void recordTamper(String what) {
+        audit.record(new AuditRecord(System.currentTimeMillis(), "airlock", "Tamper", "airlock:Tamper",
+                Classification.DESTRUCTIVE, "sealed", "-", "DENY", what, null, 0, null));
     }
 
     /** Decides one call: policy, then the gates; audits the decision. Never throws. */

@@ -4,6 +4,7 @@ import dev.airlock.bridge.CallAnswer;
 import dev.airlock.bridge.CallGuard;
 import dev.airlock.bridge.ProbeChannel;
 import dev.airlock.bridge.Refusal;
+import dev.airlock.bridge.TamperWitness;
 import dev.airlock.call.Call;
 import dev.airlock.call.Classification;
 import dev.airlock.gate.Verdict;
@@ -13,7 +14,7 @@ import java.util.Map;
  * The engine as the SDK hooks see it across the bridge: names and plain values in, a {@link CallAnswer} out. The
  * fast path goes straight to the engine's screen; everything else is built into a {@link Call} and decided.
  */
-final class EngineGuard implements CallGuard {
+final class EngineGuard implements CallGuard, TamperWitness {
 
     private final Engine engine;
 
@@ -29,6 +30,7 @@ final class EngineGuard implements CallGuard {
     @Override
     public CallAnswer decide(String origin, String sdkService, String signingName, String operation, String region,
                              String endpoint, Map<String, Object> request, ProbeChannel probes) {
+        engine.recordSettingChanges();
         engine.awaitRequesterIdentity();
         Call call;
         try {
@@ -44,13 +46,19 @@ final class EngineGuard implements CallGuard {
         return CallAnswer.stop(verdict.outcome().name(), verdict.messageFor(call), verdict.approvalId());
     }
 
+    @Override
+    public void tamperRefused(String attempt) {
+        engine.recordTamper(attempt);
+    }
+
     private CallAnswer failedToRead(String sdkService, String signingName, String operation, Throwable t) {
         Classification c = FailClosedGuard.classifyOrAssumeDestructive(engine.catalog(), sdkService, signingName,
                 operation);
         if (c == Classification.READ && engine.config().readsFailOpen()) {
             return CallAnswer.proceed();
         }
-        return CallAnswer.stop(CallAnswer.DENY, Refusal.denied(sdkService + "." + operation, "Airlock could not "
+        return CallAnswer.stop(CallAnswer.DENY, Refusal.denied(FailClosedGuard.actionOf(engine.catalog(), sdkService,
+                signingName, operation), "Airlock could not "
                 + "read this request (" + t + "), and calls that change state fail closed", Refusal.REPORT_ERROR),
                 null);
     }

@@ -35,12 +35,22 @@ final class FailClosedGuard implements CallGuard {
         if (classify(sdkService, signingName, operation) == Classification.READ) {
             return CallAnswer.proceed();
         }
-        return CallAnswer.stop(CallAnswer.DENY, Refusal.denied(sdkService + "." + operation, problem,
+        return CallAnswer.stop(CallAnswer.DENY, Refusal.denied(actionOf(catalog, sdkService, signingName, operation),
+                problem,
                 "ask the human you work for to fix the Airlock configuration; do not retry until then."), null);
     }
 
     private Classification classify(String sdkService, String signingName, String operation) {
         return classifyOrAssumeDestructive(catalog, sdkService, signingName, operation);
+    }
+
+    /** The IAM action users know ({@code s3:DeleteBucket}), or the SDK's names when even that cannot be told. */
+    static String actionOf(ActionCatalog catalog, String sdkService, String signingName, String operation) {
+        try {
+            return catalog.operation(catalog.servicePrefix(sdkService, signingName), operation).action();
+        } catch (Throwable t) {
+            return sdkService + "." + operation;
+        }
     }
 
     /** The operation's classification; DESTRUCTIVE when even that cannot be told, so that it fails closed. */

@@ -25,9 +25,14 @@ final class GuardStartup {
 
     /** What the configuration describes; null when it disables Airlock. */
     static Started fromConfig(String agentArgs) {
+        return fromConfig(agentArgs, System.getProperties());
+    }
+
+    /** @param properties the system properties Airlock's settings are read from */
+    static Started fromConfig(String agentArgs, java.util.Properties properties) {
         AirlockConfig config;
         try {
-            config = ConfigLoader.load(agentArgs);
+            config = ConfigLoader.load(agentArgs, System.getenv(), properties);
         } catch (ConfigException | RuntimeException | LinkageError e) {
             return failClosed("the Airlock configuration is broken: " + e.getMessage());
         }

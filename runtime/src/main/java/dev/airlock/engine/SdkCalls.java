@@ -2,6 +2,7 @@ package dev.airlock.engine;
 
 import dev.airlock.bridge.ProbeChannel;
 import dev.airlock.call.Call;
+import dev.airlock.call.Classification;
 import dev.airlock.call.Requester;
 import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.catalog.Operation;
@@ -19,15 +20,22 @@ public final class SdkCalls {
     private final ActionCatalog catalog;
     private final String account;
     private final Supplier<Requester> requester;
+    private final boolean holdUnknown;
 
     /**
      * @param account the configured account id, or null to take it from the ARNs the request reveals
      * @param requester who asks, as known when each call is built
      */
     public SdkCalls(ActionCatalog catalog, String account, Supplier<Requester> requester) {
+        this(catalog, account, requester, true);
+    }
+
+    /** @param holdUnknown true to classify an operation nothing knows as DESTRUCTIVE ({@code unknown: hold}) */
+    public SdkCalls(ActionCatalog catalog, String account, Supplier<Requester> requester, boolean holdUnknown) {
         this.catalog = catalog;
         this.account = account;
         this.requester = requester;
+        this.holdUnknown = holdUnknown;
     }
 
     /** @param probes a read-only way to the calling client, or null */
@@ -37,12 +45,13 @@ public final class SdkCalls {
         Operation op = catalog.operation(service, operation);
         Map<String, Object> params = request == null ? Map.of() : request;
         List<String> resources = catalog.resources(op, params, region, account);
+        Classification classification = classify(op, params);
         return Call.builder()
                 .origin(origin)
                 .service(service)
                 .operation(operation)
-                .actions(op.actions())
-                .classification(catalog.classify(op, params))
+                .actions(classification == Classification.DESTRUCTIVE ? destroyingFirst(op.actions()) : op.actions())
+                .classification(classification)
                 .resources(resources)
                 .region(region)
                 .account(account != null ? account : accountOf(resources))
@@ -51,6 +60,40 @@ public final class SdkCalls {
                 .requester(requester.get())
                 .probes(probes)
                 .build();
+    }
+
+    /**
+     * The actions with the one that destroys first, so that a message names it: a TransactWriteItems with a
+     * Delete is held as {@code dynamodb:DeleteItem}, not as the PutItem it also maps to.
+     */
+    private List<String> destroyingFirst(List<String> actions) {
+        if (actions.size() < 2) {
+            return actions;
+        }
+        for (int i = 1; i < actions.size(); i++) {
+            dev.airlock.catalog.ActionInfo info = catalog.action(actions.get(i));
+            dev.airlock.catalog.ActionInfo first = catalog.action(actions.get(0));
+            if (info != null && info.classification() == Classification.DESTRUCTIVE
+                    && (first == null || first.classification() != Classification.DESTRUCTIVE)) {
+                List<String> reordered = new java.util.ArrayList<>(actions.size());
+                reordered.add(actions.get(i));
+                for (int j = 0; j < actions.size(); j++) {
+                    if (j != i) {
+                        reordered.add(actions.get(j));
+                    }
+                }
+                return reordered;
+            }
+        }
+        return actions;
+    }
+
+    private Classification classify(Operation op, Map<String, Object> params) {
+        Classification c = catalog.classify(op, params);
+        if (holdUnknown && c == Classification.WRITE && catalog.unknownAltogether(op)) {
+            return Classification.DESTRUCTIVE;
+        }
+        return c;
     }
 
     private static String accountOf(List<String> resources) {

@@ -25,7 +25,7 @@ class ActionClassificationTest {
         "s3:PutObjectAcl, DESTRUCTIVE", "s3:BypassGovernanceRetention, DESTRUCTIVE", "s3:PauseReplication, DESTRUCTIVE",
         // ec2
         "ec2:DescribeInstances, READ", "ec2:RunInstances, WRITE", "ec2:StartInstances, WRITE",
-        "ec2:StopInstances, WRITE", "ec2:CreateSnapshot, WRITE", "ec2:CreateTags, WRITE", "ec2:DeleteTags, WRITE",
+        "ec2:StopInstances, DESTRUCTIVE", "ec2:CreateSnapshot, WRITE", "ec2:CreateTags, WRITE", "ec2:DeleteTags, WRITE",
         "ec2:EnableSnapshotBlockPublicAccess, WRITE", "ec2:ModifyInstanceAttribute, WRITE",
         "ec2:TerminateInstances, DESTRUCTIVE", "ec2:DeleteVolume, DESTRUCTIVE", "ec2:DeleteSnapshot, DESTRUCTIVE",
         "ec2:DeregisterImage, DESTRUCTIVE", "ec2:AuthorizeSecurityGroupIngress, DESTRUCTIVE",
@@ -51,7 +51,7 @@ class ActionClassificationTest {
         "dynamodb:PutResourcePolicy, DESTRUCTIVE", "dynamodb:PartiQLDelete, DESTRUCTIVE",
         // rds
         "rds:DescribeDBInstances, READ", "rds:CreateDBInstance, WRITE", "rds:ModifyDBInstance, WRITE",
-        "rds:RebootDBInstance, WRITE", "rds:CreateDBSnapshot, WRITE", "rds:DeleteDBInstance, DESTRUCTIVE",
+        "rds:RebootDBInstance, DESTRUCTIVE", "rds:CreateDBSnapshot, WRITE", "rds:DeleteDBInstance, DESTRUCTIVE",
         "rds:DeleteDBCluster, DESTRUCTIVE", "rds:DeleteDBSnapshot, DESTRUCTIVE",
         "rds:ModifyDBSnapshotAttribute, DESTRUCTIVE", "rds:BacktrackDBCluster, DESTRUCTIVE",
         // cloudformation
@@ -84,7 +84,7 @@ class ActionClassificationTest {
         "logs:DeleteLogGroup, DESTRUCTIVE", "logs:DisassociateKmsKey, DESTRUCTIVE",
         "logs:DeleteSubscriptionFilter, DESTRUCTIVE",
         // ecs
-        "ecs:DescribeServices, READ", "ecs:RunTask, WRITE", "ecs:UpdateService, WRITE", "ecs:StopTask, WRITE",
+        "ecs:DescribeServices, READ", "ecs:RunTask, WRITE", "ecs:UpdateService, WRITE", "ecs:StopTask, DESTRUCTIVE",
         "ecs:RegisterTaskDefinition, WRITE", "ecs:DeleteService, DESTRUCTIVE", "ecs:DeleteCluster, DESTRUCTIVE",
         "ecs:DeregisterTaskDefinition, DESTRUCTIVE", "ecs:ExecuteCommand, DESTRUCTIVE",
         // eks
@@ -111,7 +111,7 @@ class ActionClassificationTest {
         "route53:DeactivateKeySigningKey, DESTRUCTIVE",
         // secretsmanager
         "secretsmanager:GetSecretValue, READ", "secretsmanager:ValidateResourcePolicy, READ",
-        "secretsmanager:CreateSecret, WRITE", "secretsmanager:PutSecretValue, WRITE",
+        "secretsmanager:CreateSecret, WRITE", "secretsmanager:PutSecretValue, DESTRUCTIVE",
         "secretsmanager:RotateSecret, WRITE", "secretsmanager:DeleteSecret, DESTRUCTIVE",
         "secretsmanager:PutResourcePolicy, DESTRUCTIVE",
         // ssm

@@ -40,7 +40,6 @@ class RequestClassificationTest {
                 call("ec2", "ModifyInstanceAttribute", Map.of("InstanceId", "i-1", "Attribute",
                         "disableApiTermination", "Value", "false")),
                 call("ec2", "ModifyInstanceMetadataOptions", Map.of("InstanceId", "i-1", "HttpTokens", "optional")),
-                call("ec2", "DetachVolume", Map.of("VolumeId", "vol-1", "Force", true)),
                 call("ec2", "CancelSpotFleetRequests", Map.of("SpotFleetRequestIds", List.of("sfr-1"),
                         "TerminateInstances", true)),
                 call("rds", "ModifyDBInstance", Map.of("DBInstanceIdentifier", "db", "DeletionProtection", false)),

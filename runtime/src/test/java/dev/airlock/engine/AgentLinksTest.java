@@ -20,11 +20,21 @@ class AgentLinksTest {
         assertThat(AgentLinks.PROCESS_START_HOOK).isEqualTo(ProcessStartHook.class.getName());
         assertThat(AgentLinks.SDK_V2_HOOK).isEqualTo(AgentHook.class.getName());
         assertThat(AgentLinks.SDK_V1_HOOK).isEqualTo(V1AgentHook.class.getName());
+        assertThat(AgentLinks.UNGUARDED_SDK).isEqualTo(dev.airlock.bridge.UnguardedSdk.class.getName());
     }
 
     @Test
     void methodsTakeWhatTheAgentPasses() throws Exception {
-        assertPublicStatic(AgentEntry.class.getMethod(AgentLinks.AGENT_ENTRY_START, String.class, String.class));
+        assertPublicStatic(AgentEntry.class.getMethod(AgentLinks.AGENT_ENTRY_START, String.class, String.class,
+                java.util.Properties.class, java.util.Map.class));
+        assertPublicStatic(AirlockBridge.class.getMethod(AgentLinks.BRIDGE_EXPECT_RUNTIME, ClassLoader.class));
+        assertPublicStatic(AirlockBridge.class.getMethod(AgentLinks.BRIDGE_START_FAILED, String.class));
+        assertPublicStatic(AirlockBridge.class.getMethod(AgentLinks.BRIDGE_REPORT, String.class));
+        assertPublicStatic(dev.airlock.bridge.UnguardedSdk.class.getMethod(AgentLinks.UNGUARDED_SDK_METHOD));
+        assertPublicStatic(AgentHook.class.getMethod(AgentLinks.SDK_V2_HOOK_METHOD, Object.class, Object.class,
+                Object.class));
+        assertPublicStatic(V1AgentHook.class.getMethod(AgentLinks.SDK_V1_LEGACY_HOOK_METHOD, Object.class,
+                Object.class, Object.class, Object.class, Object.class));
         assertPublicStatic(AirlockBridge.class.getMethod(AgentLinks.BRIDGE_START_BEGUN));
         assertPublicStatic(AirlockBridge.class.getMethod(AgentLinks.BRIDGE_START_FINISHED));
         assertPublicStatic(ProcessStartHook.class.getMethod(AgentLinks.PROCESS_START_HOOK_METHOD, Object.class,

@@ -167,12 +167,23 @@ class ProcessGuardTest {
     }
 
     @Test
-    void aChildAlreadyCarryingTheAgentIsLeftAlone() {
-        env.put("JAVA_TOOL_OPTIONS", "-javaagent:/opt/airlock/airlock-agent.jar");
+    void aChildAlreadyCarryingTheParentsAgentIsLeftAlone() {
+        env.put("JAVA_TOOL_OPTIONS", "-javaagent:/opt/airlock/airlock-agent.jar=tool=x");
 
         ProcessDecision d = guardWithChildAgent().decide(List.of("sh", "-c", "java -jar a.jar"), env, dir);
 
         assertThat(d.environment()).isEmpty();
+    }
+
+    @Test
+    void aChildCarryingTheAgentWithOtherSettingsGetsTheParentsAheadOfThem() {
+        // The first agent on the line is the one that starts; the child's own would say enabled=false.
+        env.put("JAVA_TOOL_OPTIONS", "-javaagent:/opt/airlock/airlock-agent.jar=enabled=false");
+
+        ProcessDecision d = guardWithChildAgent().decide(List.of("sh", "-c", "java -jar a.jar"), env, dir);
+
+        assertThat(d.environment()).containsEntry("JAVA_TOOL_OPTIONS", "-javaagent:/opt/airlock/airlock-agent.jar"
+                + "=tool=x -javaagent:/opt/airlock/airlock-agent.jar=enabled=false");
     }
 
     @Test

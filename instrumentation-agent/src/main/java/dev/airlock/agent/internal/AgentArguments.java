@@ -6,11 +6,14 @@ import java.util.Properties;
 
 /**
  * The one setting the agent reads itself, before anything is loaded: whether Airlock is enabled. Every other
- * setting is the runtime's ({@code ConfigLoader}), which gets the agent arguments as they are.
+ * setting is the runtime's ({@code ConfigLoader}), which gets the agent arguments as they are. A child JVM that
+ * carries its parent's settings ({@code parent=...}) is always enabled.
  */
 public final class AgentArguments {
 
     static final String ENABLED = "enabled";
+    /** The settings a parent JVM hands to its children ({@code InheritedSettings} in the runtime). */
+    static final String PARENT = "parent";
 
     private AgentArguments() {
     }
@@ -20,6 +23,10 @@ public final class AgentArguments {
      * {@code airlock.enabled}, then the environment variable {@code AIRLOCK_ENABLED}: the first that is set wins.
      */
     public static boolean enabled(String agentArgs, Properties systemProperties, Map<String, String> environment) {
+        if (argument(agentArgs, PARENT) != null) {
+            // A child JVM: its parent's settings, which were enabled, outrank whatever the child says.
+            return true;
+        }
         String value = argument(agentArgs, ENABLED);
         if (value == null) {
             value = systemProperties.getProperty("airlock." + ENABLED);

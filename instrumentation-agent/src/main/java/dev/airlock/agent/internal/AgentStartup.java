@@ -5,9 +5,8 @@ import dev.airlock.agent.process.ProcessInstrumentation;
 import dev.airlock.agent.sdk.AwsSdkInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -17,27 +16,42 @@ import java.util.function.Supplier;
  * the engine meet on the same classes), the runtime in a class loader of its own (so that none of its libraries
  * meet the host's), process starts hooked, the engine started, then the SDKs (v2 and v1) instrumented.
  *
- * <p>At JVM start only the class file transformer is registered before the host's {@code main}; the rest starts
- * on a daemon thread beside the host's own start. The transformer waits for it when the SDK's class loads, so no
- * SDK call is ever made before the engine guards it. Attached to a running JVM, everything is done before the
- * attach returns.
+ * <p>At JVM start only the class file transformer is registered before the host's {@code main}, with the
+ * settings as they are then; the rest starts on a daemon thread beside the host's own start. The transformer
+ * waits for it when the SDK's class loads, so no SDK call is ever made before the engine guards it. Attached to
+ * a running JVM, everything is done before the attach returns.
+ *
+ * <p>Every way the start can fail ends closed: once the bridge is in place, an engine that fails to start or is
+ * late leaves the hooks asking a guard that lets reads through and refuses what changes state.
  */
 public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
 
     static final String AGENT_ENTRY = AgentLinks.AGENT_ENTRY;
     static final String BRIDGE = AgentLinks.BRIDGE;
-    private static final long START_WAIT_SECONDS = 120;
+    /** How long the first SDK class load waits for the engine: as long as the bridge's hooks wait. */
+    private static final long START_WAIT_SECONDS = Math.max(1, Math.min(120,
+            Long.getLong("dev.airlock.startWaitSeconds", 120)));
+    /** Test hook: holds the engine's start back, to provoke a late start. */
+    private static final long START_DELAY_MILLIS = Long.getLong("dev.airlock.test.startDelayMillis", 0);
 
     private final String agentArgs;
     private final Instrumentation inst;
+    /** The system properties as they were before the host's {@code main}: Airlock's settings come from these. */
+    private final Properties settingsAtStart;
+    /** The config and policy files as they were before the host's {@code main}. */
+    private final java.util.Map<String, byte[]> filesAtStart;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile StartedRuntime started;
+    private volatile StartedRuntime prepared;
     private RuntimeJar runtime;
     private ClassDefiner definer;
+    private ClassLoader runtimeLoader;
 
     private AgentStartup(String agentArgs, Instrumentation inst) {
         this.agentArgs = agentArgs;
         this.inst = inst;
+        this.settingsAtStart = (Properties) System.getProperties().clone();
+        this.filesAtStart = SettingsFiles.read(agentArgs, settingsAtStart, System.getenv());
     }
 
     /** {@code -javaagent}: the hook is in place before {@code main}; the engine starts beside the host. */
@@ -66,8 +80,9 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
     }
 
     /**
-     * Before the host's {@code main}: the bridge in the bootstrap loader, process starts hooked, and the start
-     * marked pending, so that a process the host starts meanwhile waits for its guard instead of slipping by.
+     * Before the host's {@code main}: the bridge in the bootstrap loader, sealed to the runtime's class loader,
+     * process starts hooked, and the start marked pending, so that a process the host starts meanwhile waits for
+     * its guard instead of slipping by.
      *
      * @return false when Airlock cannot start at all (reported); the SDK hooks then let calls go as they are
      */
@@ -76,7 +91,13 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
             runtime = RuntimeJar.unpack();
             definer = definer(inst);
             BootstrapBridge.install(inst, definer, runtime);
-            bridge(AgentLinks.BRIDGE_START_BEGUN);
+            runtimeLoader = runtime.newLoader(ClassLoader.getPlatformClassLoader());
+            Class<?> bridge = Class.forName(BRIDGE, true, null);
+            bridge.getMethod(AgentLinks.BRIDGE_EXPECT_RUNTIME, ClassLoader.class).invoke(null, runtimeLoader);
+            bridge.getMethod(AgentLinks.BRIDGE_START_BEGUN).invoke(null);
+            if (definer != null) {
+                prepared = new StartedRuntime(definer, runtime.sdkHelpers(), runtime.sdkV1Helpers(), runtimeLoader);
+            }
             installProcessGuard(inst);
             return true;
         } catch (Throwable t) {
@@ -91,10 +112,13 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
     @Override
     public void run() {
         try {
+            if (START_DELAY_MILLIS > 0) {
+                Thread.sleep(START_DELAY_MILLIS);
+            }
             start();
         } catch (Throwable t) {
-            System.err.println("[airlock] ERROR: Airlock could not start, so AWS SDK calls in this JVM are NOT "
-                    + "guarded: " + t);
+            failed("Airlock could not start (" + t + ")");
+            started = prepared;
         } finally {
             finished.countDown();
             try {
@@ -106,9 +130,7 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
     }
 
     private void start() throws Exception {
-        ClassLoader runtimeLoader = new URLClassLoader("airlock-runtime", new URL[] {runtime.jar().toUri().toURL()},
-                ClassLoader.getPlatformClassLoader());
-        if (!startEngine(runtimeLoader, agentArgs)) {
+        if (!startEngine(runtimeLoader, agentArgs, settingsAtStart, filesAtStart)) {
             return;
         }
         if (definer == null) {
@@ -116,7 +138,18 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
                     + "so AWS SDK calls in this JVM are NOT guarded");
             return;
         }
-        started = new StartedRuntime(definer, runtime.sdkHelpers(), runtime.sdkV1Helpers(), runtimeLoader);
+        started = prepared;
+    }
+
+    /** Reported once on standard error; the bridge then refuses what changes state until a guard is installed. */
+    private static void failed(String problem) {
+        System.err.println("[airlock] ERROR: " + problem + "; AWS SDK calls and processes that change state are "
+                + "refused in this JVM, reads go on");
+        try {
+            Class.forName(BRIDGE, true, null).getMethod(AgentLinks.BRIDGE_START_FAILED, String.class).invoke(null, problem);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            // prepare put the bridge there; without it no hook asks anything
+        }
     }
 
     /** Calls a no-argument method of the bridge, which this class must not link against. */
@@ -134,9 +167,11 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
     }
 
     /**
-     * Waits for the start to finish, however the host's thread is interrupted meanwhile.
+     * Waits for the start to finish, however the host's thread is interrupted meanwhile. A start that takes
+     * longer than the wait leaves the hooks in place all the same, asking a guard that refuses what changes
+     * state until the engine is there.
      *
-     * @return what the instrumentation needs; null when Airlock is disabled or could not start
+     * @return what the instrumentation needs; null when Airlock is disabled or could not start at all
      */
     @Override
     public StartedRuntime get() {
@@ -148,9 +183,8 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
                     if (finished.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                         return started;
                     }
-                    System.err.println("[airlock] ERROR: Airlock did not start within " + START_WAIT_SECONDS
-                            + " s, so AWS SDK calls in this JVM are NOT guarded");
-                    return null;
+                    failed("Airlock did not start within " + START_WAIT_SECONDS + " s");
+                    return prepared;
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
@@ -171,15 +205,17 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
     }
 
     /** Installs the engine on the bridge; false when the configuration disables Airlock. */
-    private static boolean startEngine(ClassLoader runtimeLoader, String agentArgs) throws Exception {
+    private static boolean startEngine(ClassLoader runtimeLoader, String agentArgs, Properties settings,
+                                       java.util.Map<String, byte[]> files) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(runtimeLoader);
         try {
             Class<?> entry = Class.forName(AGENT_ENTRY, true, runtimeLoader);
             Path agentJar = RuntimeJar.agentJarPath();
-            return (Boolean) entry.getMethod(AgentLinks.AGENT_ENTRY_START, String.class, String.class)
-                    .invoke(null, agentArgs, agentJar == null ? null : agentJar.toString());
+            return (Boolean) entry.getMethod(AgentLinks.AGENT_ENTRY_START, String.class, String.class, Properties.class,
+                    java.util.Map.class).invoke(null, agentArgs, agentJar == null ? null : agentJar.toString(),
+                    settings, files);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         } finally {

@@ -48,6 +48,16 @@ public final class MethodEntryHook {
         this.hookDescriptor = "(" + "Ljava/lang/Object;".repeat(loadedValues()) + ")V";
     }
 
+    /** The same hook, with its hook class at another binary name (the hooks of a relocated SDK). */
+    public MethodEntryHook withHookOwner(String binaryName) {
+        return new MethodEntryHook(methodName, argumentCount, instance, binaryName, hookName);
+    }
+
+    /** The hooked method's name. */
+    public String methodName() {
+        return methodName;
+    }
+
     /** What the hook gets: {@code this} for an instance method, then the arguments, all references. */
     private int loadedValues() {
         return argumentCount + (instance ? 1 : 0);

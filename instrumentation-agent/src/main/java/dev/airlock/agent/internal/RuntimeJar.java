@@ -7,16 +7,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.zip.CRC32;
 
@@ -40,6 +43,8 @@ public final class RuntimeJar {
     private final Map<String, byte[]> bridgeClasses;
     private final Map<String, byte[]> sdkHelpers;
     private final Map<String, byte[]> sdkV1Helpers;
+    /** Every entry of the runtime, when it runs from memory; null when it runs from the unpacked jar. */
+    private Map<String, byte[]> entries;
 
     private RuntimeJar(Path jar, String key, CacheDirectory cacheDir, Map<String, byte[]> bridgeClasses,
                        Map<String, byte[]> sdkHelpers, Map<String, byte[]> sdkV1Helpers) {
@@ -51,9 +56,88 @@ public final class RuntimeJar {
         this.sdkV1Helpers = sdkV1Helpers;
     }
 
-    /** Unpacks the runtime nested in the agent jar (or reuses the copy a previous start unpacked). */
+    /**
+     * Unpacks the runtime nested in the agent jar (or reuses the copy a previous start unpacked); where no
+     * private directory can be written, reads it into memory instead, so that Airlock starts all the same.
+     */
     public static RuntimeJar unpack() throws IOException {
-        CacheDirectory cacheDir = CacheDirectory.resolve();
+        try {
+            return unpack(CacheDirectory.resolve());
+        } catch (IOException | RuntimeException e) {
+            return inMemory();
+        }
+    }
+
+    /** The runtime read from the agent jar into memory, unpacked nowhere. */
+    static RuntimeJar inMemory() throws IOException {
+        byte[] bytes;
+        Path agentJar = agentJar();
+        if (agentJar != null) {
+            try (JarFile file = new JarFile(agentJar.toFile())) {
+                JarEntry entry = file.getJarEntry(NESTED);
+                if (entry == null) {
+                    throw new IOException("the agent jar does not contain " + NESTED);
+                }
+                bytes = read(file, entry);
+            }
+        } else {
+            try (InputStream in = RuntimeJar.class.getClassLoader().getResourceAsStream(NESTED)) {
+                if (in == null) {
+                    throw new IOException("the agent jar does not contain " + NESTED);
+                }
+                bytes = in.readAllBytes();
+            }
+        }
+        return fromBytes(bytes);
+    }
+
+    static RuntimeJar fromBytes(byte[] runtimeBytes) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(runtimeBytes))) {
+            for (JarEntry entry; (entry = in.getNextJarEntry()) != null; ) {
+                if (!entry.isDirectory()) {
+                    entries.put(entry.getName(), in.readAllBytes());
+                }
+            }
+        }
+        Map<String, byte[]> bridge = new TreeMap<>();
+        Map<String, byte[]> helpers = new TreeMap<>();
+        Map<String, byte[]> v1Helpers = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            sort(e.getKey(), e.getValue(), bridge, helpers, v1Helpers);
+        }
+        if (bridge.isEmpty() || helpers.isEmpty()) {
+            throw new IOException("the nested runtime lacks the bridge or the SDK hook classes");
+        }
+        RuntimeJar jar = new RuntimeJar(null, "memory", null, Collections.unmodifiableMap(bridge),
+                Collections.unmodifiableMap(helpers), Collections.unmodifiableMap(v1Helpers));
+        jar.entries = entries;
+        return jar;
+    }
+
+    private static void sort(String name, byte[] bytes, Map<String, byte[]> bridge, Map<String, byte[]> helpers,
+                             Map<String, byte[]> v1Helpers) {
+        if (!name.endsWith(".class")) {
+            return;
+        }
+        if (name.startsWith(BRIDGE_PACKAGE)) {
+            bridge.put(binaryName(name), bytes);
+        } else if (name.startsWith(SDK_V1_PACKAGE)) {
+            v1Helpers.put(binaryName(name), bytes);
+        } else if (name.startsWith(SDK_PACKAGE)) {
+            helpers.put(binaryName(name), bytes);
+        }
+    }
+
+    /** The class loader the runtime runs in: over the unpacked jar, or over its entries in memory. */
+    public ClassLoader newLoader(ClassLoader parent) throws IOException {
+        if (entries != null) {
+            return new InMemoryJarLoader("airlock-runtime", entries, parent);
+        }
+        return new URLClassLoader("airlock-runtime", new URL[] {jar.toUri().toURL()}, parent);
+    }
+
+    private static RuntimeJar unpack(CacheDirectory cacheDir) throws IOException {
         Path agentJar = agentJar();
         if (agentJar != null) {
             try (JarFile file = new JarFile(agentJar.toFile())) {
@@ -137,12 +221,8 @@ public final class RuntimeJar {
                 if (!name.endsWith(".class")) {
                     continue;
                 }
-                if (name.startsWith(BRIDGE_PACKAGE)) {
-                    bridge.put(binaryName(name), read(file, entry));
-                } else if (name.startsWith(SDK_V1_PACKAGE)) {
-                    v1Helpers.put(binaryName(name), read(file, entry));
-                } else if (name.startsWith(SDK_PACKAGE)) {
-                    helpers.put(binaryName(name), read(file, entry));
+                if (name.startsWith(BRIDGE_PACKAGE) || name.startsWith(SDK_PACKAGE)) {
+                    sort(name, read(file, entry), bridge, helpers, v1Helpers);
                 }
             }
         }
@@ -157,7 +237,7 @@ public final class RuntimeJar {
         return entryName.substring(0, entryName.length() - ".class".length()).replace('/', '.');
     }
 
-    /** The unpacked runtime, for the runtime's own class loader. */
+    /** The unpacked runtime, for the runtime's own class loader; null when it runs from memory. */
     public Path jar() {
         return jar;
     }
@@ -169,6 +249,9 @@ public final class RuntimeJar {
 
     /** The {@code dev.airlock.bridge} classes alone in a jar, for the bootstrap search path; written on demand. */
     public Path bridgeJar() throws IOException {
+        if (cacheDir == null) {
+            throw new IOException("the runtime runs from memory, and there is no directory to write the bridge to");
+        }
         byte[] bytes = jarOf(bridgeClasses);
         return cacheDir.store("bridge-" + key + ".jar", bytes.length, () -> new ByteArrayInputStream(bytes));
     }

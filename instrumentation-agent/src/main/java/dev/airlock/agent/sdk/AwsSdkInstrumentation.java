@@ -2,6 +2,7 @@ package dev.airlock.agent.sdk;
 
 import dev.airlock.engine.AgentLinks;
 import dev.airlock.agent.internal.MethodEntryHook;
+import dev.airlock.agent.internal.RefusingHook;
 import dev.airlock.agent.internal.StartedRuntime;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -10,41 +11,44 @@ import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Guards every call of an AWS SDK: one method all of its calls pass through before anything is sent, matched by
- * its exact class name, starts with a call to a hook. For SDK v2 that is the static
+ * Guards every call of an AWS SDK: one method all of its calls pass through before anything is sent starts with
+ * a call to a hook. For SDK v2 that is the static
  * {@code AwsExecutionContextBuilder.invokeInterceptorsAndCreateExecutionContext(executionParams, clientConfig)},
- * which sync and async clients both run before their interceptors; for SDK v1,
- * {@code AmazonHttpClient.RequestExecutor.execute()}, run once per call before handlers, signing and retries.
- * The hook is defined in the SDK's own class loader just before, so it links against that SDK whatever loader
- * the application put it in; it lets only Airlock's own exception escape, and that one must reach the caller.
+ * which sync and async clients both run before their interceptors, and in releases before it (2.0 to about
+ * 2.17.40) {@code AwsClientHandlerUtils.createExecutionContext}; for SDK v1,
+ * {@code AmazonHttpClient.RequestExecutor.execute()}, run once per call before handlers, signing and retries, and
+ * in releases before it (1.11.0) {@code AmazonHttpClient.execute(request, ...)}. The hook is defined in the SDK's
+ * own class loader just before, so it links against that SDK whatever loader the application put it in.
  *
- * <p>A plain transformer that compares one class name: every class the host loads passes through it, so it
- * costs a string comparison, and the class file is parsed only for the one class it hooks. Classes loaded
- * before a dynamic attach are retransformed too; only code is added to a method body, so the class format
- * never changes. The runtime's own class loader is never touched, and Airlock's own AWS calls (STS, its
- * stores) go through the relocated SDK of the egress jar, whose classes have other names, so they are never
- * decided as the host's.
+ * <p>Classes are matched by their name below the SDK's root, so an SDK a tool relocated
+ * ({@code com.acme.shaded.software.amazon.awssdk}) is found too, and gets hooks relocated to match. Airlock's own
+ * relocated SDK ({@code dev.airlock.shaded}, in the egress loader below the runtime's) and the runtime's class
+ * loader are never touched, so Airlock's own AWS calls are never decided as the host's.
+ *
+ * <p>Where no hook can be placed, the SDK in that loader is reported NOT guarded, on standard error and in the
+ * audit, and (with {@code unguarded: fail}, the default) its calls fail with a clear message instead of going out.
+ *
+ * <p>A plain transformer: every class the host loads costs a string comparison; the class file is parsed only
+ * for the classes it hooks. Classes loaded before a dynamic attach are retransformed too; only code is added to
+ * method bodies, so the class format never changes.
  */
 public final class AwsSdkInstrumentation implements ClassFileTransformer {
 
-    private final String targetType;
-    private final String targetInternalName;
-    private final MethodEntryHook hook;
-    private final String hookClass;
-    private final boolean v1;
-    private final Supplier<StartedRuntime> runtime;
-    private volatile HelperInjector helpers;
+    private static final String V2_ROOT = "software/amazon/awssdk";
+    private static final String V1_ROOT = "com/amazonaws";
+    private static final String REFUSE_OWNER = AgentLinks.UNGUARDED_SDK.replace('.', '/');
 
-    private AwsSdkInstrumentation(String targetType, MethodEntryHook hook, String hookClass, boolean v1,
-                                  Supplier<StartedRuntime> runtime) {
-        this.targetType = targetType;
-        this.targetInternalName = targetType.replace('.', '/');
-        this.hook = hook;
-        this.hookClass = hookClass;
-        this.v1 = v1;
+    private final SdkHookPoint point;
+    private final Supplier<StartedRuntime> runtime;
+    /** One injector per SDK root: the plain SDK and each relocated copy get hooks of their own. */
+    private final Map<String, HelperInjector> injectors = new ConcurrentHashMap<>();
+
+    private AwsSdkInstrumentation(SdkHookPoint point, Supplier<StartedRuntime> runtime) {
+        this.point = point;
         this.runtime = runtime;
     }
 
@@ -57,18 +61,30 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
     public static void install(Instrumentation inst, Supplier<StartedRuntime> runtime) {
         String v2Hook = AgentLinks.SDK_V2_HOOK;
         String v1Hook = AgentLinks.SDK_V1_HOOK;
-        install(inst, new AwsSdkInstrumentation("software.amazon.awssdk.awscore.internal.AwsExecutionContextBuilder",
-                new MethodEntryHook("invokeInterceptorsAndCreateExecutionContext", 2, v2Hook, AgentLinks.SDK_V2_HOOK_METHOD),
-                v2Hook, false, runtime));
-        install(inst, new AwsSdkInstrumentation("com.amazonaws.http.AmazonHttpClient$RequestExecutor",
-                new MethodEntryHook("execute", 0, true, v1Hook, AgentLinks.SDK_V1_HOOK_METHOD), v1Hook, true, runtime));
+        List<SdkHookPoint> points = List.of(
+                new SdkHookPoint(V2_ROOT, "/awscore/internal/AwsExecutionContextBuilder",
+                        List.of(new MethodEntryHook("invokeInterceptorsAndCreateExecutionContext", 2, v2Hook,
+                                AgentLinks.SDK_V2_HOOK_METHOD)), null, v2Hook, false),
+                new SdkHookPoint(V2_ROOT, "/awscore/client/handler/AwsClientHandlerUtils",
+                        List.of(new MethodEntryHook("createExecutionContext", 2, v2Hook, AgentLinks.SDK_V2_HOOK_METHOD),
+                                new MethodEntryHook("createExecutionContext", 3, v2Hook, AgentLinks.SDK_V2_HOOK_METHOD)),
+                        "/awscore/internal/AwsExecutionContextBuilder", v2Hook, false),
+                new SdkHookPoint(V1_ROOT, "/http/AmazonHttpClient$RequestExecutor",
+                        List.of(new MethodEntryHook("execute", 0, true, v1Hook, AgentLinks.SDK_V1_HOOK_METHOD)), null, v1Hook,
+                        true),
+                new SdkHookPoint(V1_ROOT, "/http/AmazonHttpClient",
+                        List.of(new MethodEntryHook("execute", 4, true, v1Hook, AgentLinks.SDK_V1_LEGACY_HOOK_METHOD)),
+                        "/http/AmazonHttpClient$RequestExecutor", v1Hook, true));
+        for (SdkHookPoint point : points) {
+            install(inst, new AwsSdkInstrumentation(point, runtime));
+        }
     }
 
     private static void install(Instrumentation inst, AwsSdkInstrumentation transformer) {
         inst.addTransformer(transformer, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : inst.getAllLoadedClasses()) {
-            if (type.getName().equals(transformer.targetType) && inst.isModifiableClass(type)) {
+            if (transformer.point.rootOf(type.getName().replace('.', '/')) != null && inst.isModifiableClass(type)) {
                 loaded.add(type);
             }
         }
@@ -76,7 +92,7 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
             try {
                 inst.retransformClasses(type);
             } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
-                transformer.reportNotGuarded(type.getClassLoader(), e);
+                NotGuarded.report(type.getName(), type.getClassLoader(), String.valueOf(e));
             }
         }
     }
@@ -84,40 +100,98 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (!targetInternalName.equals(className)) {
+        String sdkRoot = point.rootOf(className);
+        if (sdkRoot == null || superseded(loader, sdkRoot)) {
             return null;
+        }
+        StartedRuntime started;
+        try {
+            started = runtime.get();
+        } catch (Throwable t) {
+            started = null;
+        }
+        if (started == null || loader == started.runtimeLoader() || descendsFrom(loader, started.runtimeLoader())) {
+            return null;
+        }
+        String problem;
+        try {
+            HelperInjector injector = injector(started, sdkRoot, legacyV1(loader, sdkRoot));
+            if (injector.prepare(loader)) {
+                String hookClass = sdkRoot.equals(point.root()) ? point.hookClass()
+                        : RelocatedHelpers.relocatedName(point.hookClass(), point.root(), sdkRoot);
+                IllegalStateException noMatch = null;
+                for (MethodEntryHook hook : point.hooks()) {
+                    try {
+                        return hook.withHookOwner(hookClass).apply(classfileBuffer);
+                    } catch (IllegalStateException e) {
+                        noMatch = e;
+                    }
+                }
+                problem = noMatch == null ? "no hook point" : noMatch.getMessage();
+            } else {
+                problem = injector.problem(loader);
+            }
+        } catch (Throwable t) {
+            problem = String.valueOf(t);
+        }
+        NotGuarded.report(className.replace('/', '.'), loader, problem);
+        try {
+            return RefusingHook.apply(classfileBuffer, point.hooks().get(0).methodName(), REFUSE_OWNER,
+                    AgentLinks.UNGUARDED_SDK_METHOD);
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    /** True when a newer hook point of the same SDK is in this loader and covers its calls. */
+    private boolean superseded(ClassLoader loader, String sdkRoot) {
+        if (point.supersededBy() == null) {
+            return false;
+        }
+        String resource = sdkRoot + point.supersededBy() + ".class";
+        try {
+            return loader == null ? ClassLoader.getSystemResource(resource) != null
+                    : loader.getResource(resource) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean descendsFrom(ClassLoader loader, ClassLoader ancestor) {
+        for (ClassLoader l = loader; l != null; l = l.getParent()) {
+            if (l == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SDK v1 releases before {@code SdkClientException} (1.11.0): the hooks throw its ancestor instead. */
+    private boolean legacyV1(ClassLoader loader, String sdkRoot) {
+        if (!point.v1() || loader == null) {
+            return false;
         }
         try {
-            HelperInjector injector = helpers();
-            return injector != null && injector.prepare(loader) ? hook.apply(classfileBuffer) : null;
-        } catch (Throwable t) {
-            reportNotGuarded(loader, t);
-            return null;
+            return loader.getResource(sdkRoot + "/SdkClientException.class") == null;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
-    /** The helper injector, once Airlock has started; null when it does not guard this JVM. */
-    private HelperInjector helpers() {
-        HelperInjector injector = helpers;
-        if (injector == null) {
-            StartedRuntime started = runtime.get();
-            if (started == null) {
-                return null;
+    private HelperInjector injector(StartedRuntime started, String sdkRoot, boolean legacy) {
+        return injectors.computeIfAbsent(legacy ? sdkRoot + "#legacy" : sdkRoot, key -> {
+            String root = sdkRoot;
+            Map<String, byte[]> classes = point.v1() ? started.sdkV1Helpers() : started.sdkHelpers();
+            if (legacy) {
+                classes = RelocatedHelpers.retarget(classes, Map.of(point.root() + "/SdkClientException",
+                        point.root() + "/AmazonClientException"));
             }
-            synchronized (this) {
-                injector = helpers;
-                if (injector == null) {
-                    Map<String, byte[]> classes = v1 ? started.sdkV1Helpers() : started.sdkHelpers();
-                    injector = new HelperInjector(started.definer(), classes, hookClass, started.runtimeLoader());
-                    helpers = injector;
-                }
+            String hookClass = point.hookClass();
+            if (!root.equals(point.root())) {
+                classes = RelocatedHelpers.relocate(classes, point.root(), root);
+                hookClass = RelocatedHelpers.relocatedName(hookClass, point.root(), root);
             }
-        }
-        return injector;
-    }
-
-    private void reportNotGuarded(ClassLoader loader, Throwable problem) {
-        System.err.println("[airlock] ERROR: could not instrument " + targetType + " in " + loader
-                + ", so AWS SDK calls there are NOT guarded: " + problem);
+            return new HelperInjector(started.definer(), classes, hookClass, started.runtimeLoader());
+        });
     }
 }

@@ -17,6 +17,7 @@ final class HelperInjector {
     private final String entryPoint;
     private final ClassLoader runtimeLoader;
     private final Map<ClassLoader, Boolean> prepared = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<ClassLoader, String> problems = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** @param runtimeLoader the runtime's own class loader, which is never prepared */
     HelperInjector(ClassDefiner definer, Map<String, byte[]> classes, String entryPoint, ClassLoader runtimeLoader) {
@@ -32,8 +33,6 @@ final class HelperInjector {
             return false;
         }
         if (loader == null) {
-            System.err.println("[airlock] ERROR: the AWS SDK is on the bootstrap class path, which Airlock does "
-                    + "not support, so its calls are NOT guarded");
             return false;
         }
         Boolean done = prepared.get(loader);
@@ -51,6 +50,15 @@ final class HelperInjector {
         }
     }
 
+    /** Why {@link #prepare} gave false for {@code loader}. */
+    String problem(ClassLoader loader) {
+        if (loader == null) {
+            return "the AWS SDK is on the bootstrap class path, which Airlock does not support";
+        }
+        String problem = problems.get(loader);
+        return problem != null ? problem : "its hooks could not be defined there";
+    }
+
     private boolean inject(ClassLoader loader) {
         try {
             definer.defineAll(loader, classes);
@@ -58,8 +66,7 @@ final class HelperInjector {
             Class.forName(entryPoint, true, loader);
             return true;
         } catch (Throwable t) {
-            System.err.println("[airlock] ERROR: could not prepare " + loader + " for Airlock, so the AWS SDK "
-                    + "calls made through it are NOT guarded: " + t);
+            problems.put(loader, "its hooks could not be defined there: " + t);
             return false;
         }
     }

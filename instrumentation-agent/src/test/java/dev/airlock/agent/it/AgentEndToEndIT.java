@@ -152,6 +152,33 @@ class AgentEndToEndIT {
         }
     }
 
+    @Test
+    void aSecondAttachWithOtherSettingsIsRefusedNotReportedAsApplied() throws Exception {
+        try (ForkedJvm program = sdkProgram(jdk17()).start(S3Program.class.getName(), s3.endpoint(), "wait",
+                "sync")) {
+            program.awaitLine("READY", RUN);
+            try (ForkedJvm first = ForkedJvm.java(jdk17()).classpath(programClasses)
+                    .start(Attacher.class.getName(), Long.toString(program.pid()), agentJar.toString(), agentArgs())) {
+                assertThat(first.awaitExit(RUN)).as(first.transcript()).isZero();
+            }
+            try (ForkedJvm again = ForkedJvm.java(jdk17()).classpath(programClasses)
+                    .start(Attacher.class.getName(), Long.toString(program.pid()), agentJar.toString(),
+                            agentArgs())) {
+                assertThat(again.awaitExit(RUN)).as("the same settings again: nothing to change").isZero();
+            }
+            try (ForkedJvm other = ForkedJvm.java(jdk17()).classpath(programClasses)
+                    .start(Attacher.class.getName(), Long.toString(program.pid()), agentJar.toString(),
+                            agentArgs() + ",mode=dry-run")) {
+                assertThat(other.awaitExit(RUN)).as(other.transcript()).isNotZero();
+                assertThat(other.transcript()).contains("AgentInitializationException");
+            }
+            program.sendLine("go");
+            program.awaitExit(RUN);
+            // Still enforcing: the dry-run mode of the refused attach was not applied.
+            assertGuarded(program, "sync");
+        }
+    }
+
     private void assertUnguarded(ForkedJvm.Builder builder) throws Exception {
         try (ForkedJvm program = builder.start(S3Program.class.getName(), s3.endpoint(), "sync")) {
             program.awaitExit(RUN);

@@ -21,6 +21,15 @@ final class ActionRules {
     private static final Set<String> ACCESS_VERBS = Set.of("authorize", "grant", "share", "unshare", "deauthorize",
             "unauthorize");
 
+    /** Verbs that change state in the ordinary way: create, update, tag, send... */
+    private static final Set<String> WRITING_VERBS = Set.of("create", "put", "update", "set", "add", "tag",
+            "untag", "modify", "change", "send", "publish", "start", "enable", "associate", "attach", "import",
+            "export", "copy", "upload", "register", "invoke", "run", "execute", "submit", "apply", "write", "restore",
+            "reset", "rotate", "renew", "request", "accept", "reject", "cancel", "confirm", "complete", "initiate",
+            "activate", "assign", "unassign", "allocate", "release", "provision", "deploy", "build", "generate",
+            "encrypt", "decrypt", "sign", "verify", "receive", "subscribe", "unsubscribe", "notify", "retry",
+            "resume", "replace", "move", "merge", "rename", "batch", "post", "upgrade", "schedule");
+
     /** Verbs of unknown operations that only read. */
     private static final Set<String> READING_VERBS = Set.of("get", "list", "describe", "head", "query", "scan",
             "search", "lookup", "select", "read", "view");
@@ -78,6 +87,14 @@ final class ActionRules {
             return Classification.READ;
         }
         return fromName(name);
+    }
+
+    /** True when the operation's verb is one the rules know, whatever it does. */
+    static boolean knowsVerb(String name) {
+        String verb = verb(name);
+        return READING_VERBS.contains(verb) || WRITING_VERBS.contains(verb) || DESTROYING_VERBS.contains(verb)
+                || ACCESS_VERBS.contains(verb) || WEAKENING_VERBS.contains(verb)
+                || PERMISSION_READING_VERBS.contains(verb);
     }
 
     /** The name rules for an action that changes state: DESTRUCTIVE when the name says so, else WRITE. */

@@ -74,6 +74,10 @@ public final class BuiltInCatalog implements ActionCatalog {
         if (settled != Classification.WRITE || request == null) {
             return settled;
         }
+        if (request.containsKey(ActionCatalog.STRUCTURE_CUT)) {
+            // Part of the request could not be read: decided as if that part destroyed.
+            return Classification.DESTRUCTIVE;
+        }
         try {
             return RequestRules.destroys(operation.servicePrefix(), operation.name(), request)
                     ? Classification.DESTRUCTIVE : settled;
@@ -81,6 +85,25 @@ public final class BuiltInCatalog implements ActionCatalog {
             // A request shaped unlike the SDK model: treat it as the more dangerous reading.
             return Classification.DESTRUCTIVE;
         }
+    }
+
+    @Override
+    public boolean unknownAltogether(Operation operation) {
+        return !operation.known() && action(operation.action()) == null && !ActionRules.knowsVerb(operation.name());
+    }
+
+    @Override
+    public List<String> dependsOn(Operation operation) {
+        if (operation.classification() != Classification.WRITE) {
+            return List.of();
+        }
+        MembersRead read = new MembersRead();
+        try {
+            RequestRules.destroys(operation.servicePrefix(), operation.name(), read);
+        } catch (RuntimeException e) {
+            // the members read before the rule gave up are still what it depends on
+        }
+        return read.names();
     }
 
     @Override

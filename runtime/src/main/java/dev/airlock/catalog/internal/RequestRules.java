@@ -72,7 +72,8 @@ final class RequestRules {
     private static boolean dynamodb(String operation, Map<?, ?> r) {
         return switch (operation) {
             case "UpdateTable" -> isFalse(r, "DeletionProtectionEnabled")
-                    || anyMap(r, "ReplicaUpdates", update -> get(update, "Delete") != null);
+                    || anyMap(r, "ReplicaUpdates", update -> get(update, "Delete") != null)
+                    || anyMap(r, "GlobalSecondaryIndexUpdates", update -> get(update, "Delete") != null);
             case "UpdateContinuousBackups" ->
                     isFalse(map(r, "PointInTimeRecoverySpecification"), "PointInTimeRecoveryEnabled");
             // Turning TTL on lets DynamoDB delete every item whose time has passed.
@@ -90,7 +91,10 @@ final class RequestRules {
 
     private static boolean ec2(String operation, Map<?, ?> r) {
         return switch (operation) {
-            case "ModifyInstanceAttribute" -> isFalse(r, "DisableApiTermination") || isFalse(r, "DisableApiStop")
+            // A shutdown from inside the instance then terminates it.
+            case "RunInstances" -> terminatesOnShutdown(r);
+            case "ModifyInstanceAttribute" -> terminatesOnShutdown(r)
+                    || isFalse(r, "DisableApiTermination") || isFalse(r, "DisableApiStop")
                     || (isProtectionAttribute(string(r, "Attribute")) && isFalse(r, "Value"));
             case "ModifyInstanceMetadataOptions", "ModifyInstanceMetadataDefaults" ->
                     equalsIgnoreCase(r, "HttpTokens", "optional");
@@ -148,8 +152,10 @@ final class RequestRules {
                     || isFalse(map(map(r, "LoadBalancerAttributes"), "AccessLog"), "Enabled");
             case "elasticache:ModifyReplicationGroup", "elasticache:ModifyCacheCluster",
                  "elasticache:ModifyServerlessCache" -> isZero(r, "SnapshotRetentionLimit");
+            // A trail pointed at another bucket or log group sends the record of what happens elsewhere.
             case "cloudtrail:UpdateTrail" -> isFalse(r, "EnableLogFileValidation") || isFalse(r, "IsMultiRegionTrail")
-                    || isFalse(r, "IncludeGlobalServiceEvents");
+                    || isFalse(r, "IncludeGlobalServiceEvents") || string(r, "S3BucketName") != null
+                    || string(r, "CloudWatchLogsLogGroupArn") != null || string(r, "KmsKeyId") != null;
             case "cloudtrail:UpdateEventDataStore" -> isFalse(r, "TerminationProtectionEnabled")
                     || get(r, "RetentionPeriod") != null;
             case "events:PutRule" -> equalsIgnoreCase(r, "State", "DISABLED");
@@ -186,6 +192,9 @@ final class RequestRules {
     private static boolean queriesAndRecords(String prefix, String operation, Map<?, ?> r) {
         return switch (BuiltInCatalog.actionName(prefix, operation)) {
             case "ssm:PutParameter" -> isTrue(r, "Overwrite");
+            // An automation runbook that deletes or terminates is that deletion.
+            case "ssm:StartAutomationExecution", "ssm:StartChangeRequestExecution" ->
+                    destroyingDocument(string(r, "DocumentName"));
             case "route53:ChangeResourceRecordSets" -> anyMap(map(r, "ChangeBatch"), "Changes",
                     change -> equalsIgnoreCase(change, "Action", "DELETE") || equalsIgnoreCase(change, "Action", "UPSERT"));
             case "athena:StartQueryExecution" -> SqlStatements.destroys(string(r, "QueryString"));
@@ -200,6 +209,29 @@ final class RequestRules {
             }
             default -> false;
         };
+    }
+
+    private static boolean terminatesOnShutdown(Map<?, ?> r) {
+        Object behaviour = get(r, "InstanceInitiatedShutdownBehavior");
+        if (behaviour instanceof Map<?, ?> m) {
+            behaviour = get(m, "Value");
+        }
+        return behaviour instanceof String s && s.equalsIgnoreCase("terminate");
+    }
+
+    /** {@code AWS-TerminateEC2Instance}, {@code AWS-DeleteSnapshot}, {@code AWSSupport-...Delete...}. */
+    private static boolean destroyingDocument(String document) {
+        if (document == null) {
+            return false;
+        }
+        String name = document.substring(document.lastIndexOf('/') + 1);
+        for (String word : new String[] {"Delete", "Terminate", "Remove", "Purge", "Destroy", "Detach", "Disable",
+            "Revoke", "Stop", "Cleanup", "CleanUp"}) {
+            if (name.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An enabled lifecycle rule that expires current or noncurrent versions. */

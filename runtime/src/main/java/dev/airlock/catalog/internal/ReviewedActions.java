@@ -16,6 +16,21 @@ final class ReviewedActions {
     private static final Map<String, Classification> OVERRIDES = new HashMap<>();
 
     static {
+        // What breaks production without deleting anything (CLASSIFICATION.md, section 4): availability,
+        // identity, organisation membership, overwritten secrets, accounts and domains.
+        destructive("ec2", "StopInstances", "RebootInstances", "DetachVolume", "DisassociateAddress",
+                "DetachInternetGateway");
+        destructive("rds", "FailoverDBCluster", "RebootDBInstance", "StopDBCluster", "StopDBInstance");
+        destructive("ecs", "StopTask");
+        destructive("autoscaling", "DetachInstances");
+        destructive("iam", "PassRole");
+        destructive("organizations", "CloseAccount", "LeaveOrganization", "MoveAccount",
+                "InviteAccountToOrganization");
+        destructive("account", "CloseAccount");
+        destructive("route53domains", "TransferDomain", "TransferDomainToAnotherAwsAccount",
+                "UpdateDomainNameservers");
+        destructive("secretsmanager", "PutSecretValue", "UpdateSecret");
+
         // s3: switching a safeguard on is WRITE; the request rules raise a call that switches it off or shortens
         // retention. Pausing replication stops the second copy.
         write("s3", "PutBucketPublicAccessBlock", "PutAccountPublicAccessBlock", "PutAccessPointPublicAccessBlock",

@@ -35,7 +35,7 @@ public final class ConfigFile {
             if (Files.isDirectory(file)) {
                 throw new ConfigException(where + ": cannot read it: it is a directory");
             }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = new String(dev.airlock.config.FilesAtStart.read(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException(where + ": cannot read it: " + osReason(e), e);
         }

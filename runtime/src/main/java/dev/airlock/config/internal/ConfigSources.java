@@ -14,6 +14,8 @@ public final class ConfigSources {
 
     private static final String PROPERTY_PREFIX = "airlock.";
     private static final String ENV_PREFIX = "AIRLOCK_";
+    /** Variables of the {@code airlock} command itself, not settings: {@code attach --help} names it. */
+    private static final java.util.Set<String> NOT_SETTINGS = java.util.Set.of("AIRLOCK_AGENT_JAR");
 
     private ConfigSources() {
     }
@@ -60,7 +62,8 @@ public final class ConfigSources {
         ConfigLayer layer = new ConfigLayer(home);
         Map<String, String> ours = new TreeMap<>();
         for (Map.Entry<String, String> e : env.entrySet()) {
-            if (e.getKey().toUpperCase(Locale.ROOT).startsWith(ENV_PREFIX)) {
+            String upper = e.getKey().toUpperCase(Locale.ROOT);
+            if (upper.startsWith(ENV_PREFIX) && !NOT_SETTINGS.contains(upper)) {
                 ours.put(e.getKey(), e.getValue());
             }
         }

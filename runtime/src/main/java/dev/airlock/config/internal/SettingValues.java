@@ -30,6 +30,16 @@ public final class SettingValues {
                 return oneOf(key, v, List.of("open", "closed"));
             case AirlockConfig.REQUESTER_AWS_IDENTITY:
                 return oneOf(key, v, List.of("off", "sts"));
+            case AirlockConfig.UNGUARDED:
+                return oneOf(key, v, List.of("fail", "warn"));
+            case AirlockConfig.UNKNOWN:
+                return oneOf(key, v, List.of("hold", "allow"));
+            case AirlockConfig.POLICY_SHA256:
+                if (!v.isEmpty() && !v.toLowerCase(Locale.ROOT).matches("[0-9a-f]{64}")) {
+                    throw new IllegalArgumentException(key + " must be a SHA-256 in hex (64 characters), not '" + v
+                            + "'");
+                }
+                return v.isEmpty() ? null : v.toLowerCase(Locale.ROOT);
             case AirlockConfig.AWS_ENDPOINT_STS:
             case AirlockConfig.AWS_ENDPOINT_DYNAMODB:
             case AirlockConfig.AWS_ENDPOINT_S3:

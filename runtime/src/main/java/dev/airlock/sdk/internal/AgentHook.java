@@ -25,6 +25,14 @@ public final class AgentHook {
      * @param executionParams the call's {@code ClientExecutionParams}
      * @param clientConfig the client's {@code SdkClientConfiguration}
      */
+    /**
+     * The entry point for releases before {@code AwsExecutionContextBuilder} (2.0 to about 2.17.40), at the start
+     * of {@code AwsClientHandlerUtils.createExecutionContext(executionParams, clientConfig, executionAttributes)}.
+     */
+    public static void beforeExecution(Object executionParams, Object clientConfig, Object executionAttributes) {
+        beforeExecution(executionParams, clientConfig);
+    }
+
     @SuppressWarnings("deprecation") // SERVICE_SIGNING_NAME: still set by every client; the signing name we need
     public static void beforeExecution(Object executionParams, Object clientConfig) {
         String service = null;

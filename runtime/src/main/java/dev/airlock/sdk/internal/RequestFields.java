@@ -24,11 +24,13 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
  * string value, timestamps as ISO-8601 text, numbers and booleans as themselves; binary data and streams as a
  * short placeholder such as {@code (binary, 12 bytes)}. Members that are not set are left out.
  *
- * <p>Bounded, so that a huge request cannot exhaust the host's memory: at most {@link #MAX_VALUES} values and
- * {@link #MAX_CHARS} characters of text in all (a DeleteObjects of 1,000 keys of the longest length S3 allows fits
- * whole), strings longer than {@link #MAX_STRING} characters are cut, and nesting deeper than {@link #MAX_DEPTH}
- * is not followed. What is cut is marked: a cut string ends with {@code ...(N more characters)}, a cut list or map
- * ends with an element {@code (N more not shown)}.
+ * <p>The structure is read in full: every member, every list element and every map entry, so that no size limit
+ * can hide the part of a request that destroys (a {@code BatchWriteItem} whose first entry is a large Put and
+ * whose last is a DeleteRequest). Only values are bounded, so that a huge request cannot exhaust the host's
+ * memory: strings longer than {@link #MAX_STRING} characters are cut, and once {@link #MAX_CHARS} characters of
+ * text have been kept, later strings are kept as a placeholder. Nesting deeper than {@link #MAX_DEPTH} is not
+ * followed; then the map carries {@link #CUT} = true, and the engine decides the call as if the unread part were
+ * destructive.
  */
 public final class RequestFields {
 
@@ -37,7 +39,10 @@ public final class RequestFields {
     public static final int MAX_STRING = 256 * 1024;
     public static final int MAX_DEPTH = 32;
 
-    private static final String NOT_SHOWN_KEY = "(more members)";
+    /** Set on the top-level map when part of the request's structure could not be read. */
+    public static final String CUT = "(airlock:structure-cut)"; // = ActionCatalog.STRUCTURE_CUT
+
+    private boolean cut;
 
     private int values;
     private int chars;
@@ -55,17 +60,18 @@ public final class RequestFields {
         if (pojo == null) {
             return Map.of();
         }
-        return Collections.unmodifiableMap(new RequestFields().pojo(pojo, 0));
+        RequestFields reader = new RequestFields();
+        Map<String, Object> fields = reader.pojo(pojo, 0);
+        if (reader.cut) {
+            fields.put(CUT, Boolean.TRUE);
+        }
+        return Collections.unmodifiableMap(fields);
     }
 
     private Map<String, Object> pojo(SdkPojo pojo, int depth) {
         Map<String, Object> out = new LinkedHashMap<>();
         List<SdkField<?>> fields = pojo.sdkFields();
         for (int i = 0; i < fields.size(); i++) {
-            if (exhausted()) {
-                out.put(NOT_SHOWN_KEY, (fields.size() - i) + " more not shown");
-                break;
-            }
             SdkField<?> field = fields.get(i);
             Object value = rawValue(field, pojo);
             if (isUnset(value)) {
@@ -73,10 +79,28 @@ public final class RequestFields {
             }
             Object converted = value(value, depth + 1);
             if (converted != null) {
-                out.put(field.memberName(), converted);
+                out.put(memberName(field), converted);
             }
         }
         return out;
+    }
+
+    /** False on SDK releases before 2.14 or so, whose fields have no member name. */
+    private static volatile boolean hasMemberNames = true;
+
+    /**
+     * The member's API name; on releases whose fields lack one, the name it has on the wire, which for most
+     * members (and every JSON protocol) is the same.
+     */
+    private static String memberName(SdkField<?> field) {
+        if (hasMemberNames) {
+            try {
+                return field.memberName();
+            } catch (NoSuchMethodError e) {
+                hasMemberNames = false;
+            }
+        }
+        return field.locationName();
     }
 
     /**
@@ -89,7 +113,7 @@ public final class RequestFields {
             return field.getValueOrDefault(pojo);
         }
         if (pojo instanceof SdkRequest) {
-            return ((SdkRequest) pojo).getValueForField(field.memberName(), Object.class).orElse(null);
+            return ((SdkRequest) pojo).getValueForField(memberName(field), Object.class).orElse(null);
         }
         return null;
     }
@@ -121,6 +145,7 @@ public final class RequestFields {
             return "(binary, " + ((SdkBytes) v).asByteBuffer().remaining() + " bytes)";
         }
         if (depth > MAX_DEPTH) {
+            cut = true;
             return "(nested too deep, not shown)";
         }
         if (v instanceof SdkPojo) {
@@ -140,13 +165,7 @@ public final class RequestFields {
 
     private List<Object> list(List<?> in, int depth) {
         List<Object> out = new ArrayList<>(Math.min(in.size(), 1024));
-        int i = 0;
         for (Object element : in) {
-            if (exhausted()) {
-                out.add("(" + (in.size() - i) + " more not shown)");
-                break;
-            }
-            i++;
             if (element != null) {
                 Object converted = value(element, depth + 1);
                 if (converted != null) {
@@ -159,17 +178,11 @@ public final class RequestFields {
 
     private Map<String, Object> map(Map<?, ?> in, int depth) {
         Map<String, Object> out = new LinkedHashMap<>();
-        int i = 0;
         for (Map.Entry<?, ?> e : in.entrySet()) {
-            if (exhausted()) {
-                out.put(NOT_SHOWN_KEY, (in.size() - i) + " more not shown");
-                break;
-            }
-            i++;
             if (e.getValue() != null) {
                 Object converted = value(e.getValue(), depth + 1);
                 if (converted != null) {
-                    out.put(text(String.valueOf(e.getKey())), converted);
+                    out.put(key(String.valueOf(e.getKey())), converted);
                 }
             }
         }
@@ -198,7 +211,16 @@ public final class RequestFields {
         return "(document)";
     }
 
+    /** Map keys are structure (a table name in RequestItems): cut only when absurdly long, never dropped. */
+    private static String key(String k) {
+        return k.length() <= MAX_STRING ? k : k.substring(0, MAX_STRING) + "...(" + (k.length() - MAX_STRING)
+                + " more characters)";
+    }
+
     private String text(String s) {
+        if (chars >= MAX_CHARS) {
+            return "(" + s.length() + " characters, not kept)";
+        }
         int room = Math.min(MAX_STRING, Math.max(0, MAX_CHARS - chars));
         if (s.length() <= room) {
             chars += s.length();
@@ -206,9 +228,5 @@ public final class RequestFields {
         }
         chars += room;
         return s.substring(0, room) + "...(" + (s.length() - room) + " more characters)";
-    }
-
-    private boolean exhausted() {
-        return values >= MAX_VALUES || chars >= MAX_CHARS;
     }
 }

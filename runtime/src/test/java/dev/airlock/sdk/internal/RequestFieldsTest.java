@@ -76,15 +76,60 @@ class RequestFieldsTest {
     }
 
     @Test
-    void aHugeRequestIsCutAndSaysSo() {
+    void aHugeRequestKeepsItsWholeStructureAndBoundsOnlyTheValues() {
         List<ObjectIdentifier> keys = IntStream.range(0, 150_000)
                 .mapToObj(i -> ObjectIdentifier.builder().key("k" + i).build()).toList();
         DeleteObjectsRequest delete = DeleteObjectsRequest.builder().bucket("b").delete(d -> d.objects(keys)).build();
 
-        List<?> objects = (List<?>) ((Map<?, ?>) RequestFields.of(delete).get("Delete")).get("Objects");
+        Map<String, Object> fields = RequestFields.of(delete);
+        List<?> objects = (List<?>) ((Map<?, ?>) fields.get("Delete")).get("Objects");
 
-        assertThat(objects.size()).isLessThan(RequestFields.MAX_VALUES);
-        assertThat(objects.get(objects.size() - 1)).asString().matches("\\(\\d+ more not shown\\)");
+        assertThat(objects).hasSize(150_000);
+        assertThat(objects.get(149_999)).isEqualTo(Map.of("Key", "k149999"));
+        assertThat(fields).doesNotContainKey(RequestFields.CUT);
+    }
+
+    @Test
+    void theCutMarkIsTheOneTheCatalogReads() {
+        assertThat(RequestFields.CUT).isEqualTo(dev.airlock.catalog.ActionCatalog.STRUCTURE_CUT);
+    }
+
+    @Test
+    void aLargePutAheadOfADeleteInABatchStillShowsTheDelete() {
+        String big = "x".repeat(60 * 1024);
+        java.util.List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> writes = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            writes.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(
+                    Map.of("id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(big)))).build());
+        }
+        writes.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().deleteRequest(d -> d.key(
+                Map.of("id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("keep-me")))).build());
+        Map<String, Object> fields = RequestFields.of(software.amazon.awssdk.services.dynamodb.model
+                .BatchWriteItemRequest.builder().requestItems(Map.of("orders", writes)).build());
+
+        dev.airlock.catalog.ActionCatalog catalog = dev.airlock.catalog.ActionCatalog.builtIn();
+        assertThat(catalog.classify(catalog.operation("dynamodb", "BatchWriteItem"), fields))
+                .isEqualTo(dev.airlock.call.Classification.DESTRUCTIVE);
+    }
+
+    @Test
+    void aLargePutAheadOfADeleteInATransactionStillShowsTheDelete() {
+        String big = "x".repeat(300 * 1024);
+        java.util.List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            items.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p
+                    .tableName("orders").item(Map.of("id",
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(big)))).build());
+        }
+        items.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().delete(d -> d
+                .tableName("orders").key(Map.of("id",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("keep-me")))).build());
+        Map<String, Object> fields = RequestFields.of(software.amazon.awssdk.services.dynamodb.model
+                .TransactWriteItemsRequest.builder().transactItems(items).build());
+
+        dev.airlock.catalog.ActionCatalog catalog = dev.airlock.catalog.ActionCatalog.builtIn();
+        assertThat(catalog.classify(catalog.operation("dynamodb", "TransactWriteItems"), fields))
+                .isEqualTo(dev.airlock.call.Classification.DESTRUCTIVE);
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class V1AgentHook {
      * @param executor the {@code AmazonHttpClient.RequestExecutor} about to run the call
      */
     public static void beforeExecute(Object executor) {
-        if (!AirlockBridge.agentInstalled()) {
+        if (!AirlockBridge.guarding()) {
             return;
         }
         Object request = null;
@@ -53,8 +53,17 @@ public final class V1AgentHook {
     }
 
     /** @param request the call's {@code com.amazonaws.Request} */
+    /**
+     * The entry point for v1 releases before {@code RequestExecutor} (1.11.0 and the like), at the start of
+     * {@code AmazonHttpClient.execute(request, responseHandler, errorHandler, executionContext)}.
+     */
+    public static void beforeLegacyExecute(Object httpClient, Object request, Object responseHandler,
+                                           Object errorHandler, Object executionContext) {
+        beforeExecution(request);
+    }
+
     public static void beforeExecution(Object request) {
-        if (!AirlockBridge.agentInstalled()) {
+        if (!AirlockBridge.guarding()) {
             return;
         }
         String service = null;

@@ -1,0 +1,85 @@
+package dev.airlock.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tool that ships the AWS SDK relocated under its own package, as a fat jar built with relocation does: its
+ * DeleteBucket is held all the same, and never reaches the server.
+ */
+class ShadedSdkIT {
+
+    private static final Duration RUN = Duration.ofSeconds(120);
+
+    private AgentBuild build;
+    @TempDir
+    Path dir;
+    private S3Stand s3;
+
+    @BeforeEach
+    void start() throws IOException {
+        build = AgentBuild.locate();
+        s3 = new S3Stand();
+    }
+
+    @AfterEach
+    void stop() {
+        s3.close();
+    }
+
+    @Test
+    void aRelocatedSdkIsGuarded() throws Exception {
+        List<Path> sdk = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String entry : build.sdkClasspath.split(File.pathSeparator)) {
+            if (entry.contains("/software/amazon/awssdk/")) {
+                sdk.add(Path.of(entry));
+            } else {
+                others.add(entry);
+            }
+        }
+        // The tool's own classes go into the fat jar too, relocated with the SDK they call.
+        Path programJar = dir.resolve("program.jar");
+        try (Stream<Path> files = Files.walk(Path.of(build.programClasses))) {
+            java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(programJar));
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList())) {
+                String name = Path.of(build.programClasses).relativize(f).toString().replace(File.separatorChar, '/');
+                if (name.startsWith("dev/airlock/agent/it/S3Program") || name.startsWith("dev/airlock/agent/it/Outcome")
+                        || name.startsWith("dev/airlock/agent/it/OldSdkS3Program")) {
+                    out.putNextEntry(new java.util.jar.JarEntry(name));
+                    out.write(Files.readAllBytes(f));
+                    out.closeEntry();
+                }
+            }
+            out.close();
+        }
+        sdk.add(0, programJar);
+        Path fat = dir.resolve("tool-with-shaded-sdk.jar");
+        new SdkRelocation("com.acme.shaded.software.amazon.awssdk").relocate(sdk, fat);
+
+        try (ForkedJvm tool = ForkedJvm.java(Path.of(System.getProperty("java.home")))
+                .classpath(fat + File.pathSeparator + String.join(File.pathSeparator, others))
+                .env("XDG_CACHE_HOME", dir.resolve("cache").toString())
+                .jvmArg("-javaagent:" + build.agentJar + "=audit.enabled=false,plan.dir=" + dir.resolve("plans"))
+                .start(OldSdkS3Program.class.getName(), s3.endpoint())) {
+            tool.awaitExit(RUN);
+            assertThat(tool.out()).as(tool.transcript()).contains("ListBuckets SENT", "DONE");
+            assertThat(tool.out()).as(tool.transcript()).anySatisfy(l -> assertThat(l)
+                    .startsWith("DeleteBucket HELD Airlock held s3:DeleteBucket: it was NOT sent"));
+        }
+        assertThat(s3.requests()).containsExactly("GET /");
+    }
+}
