@@ -34,6 +34,24 @@ public final class AirlockConfig {
     public static final String AWS_ENDPOINT_S3 = "aws.endpoint.s3";
     /** {@code sts}: learn the tool's AWS identity (GetCallerIdentity) for audit and approvals; {@code off}. */
     public static final String REQUESTER_AWS_IDENTITY = "requester.aws-identity";
+    /** The role the credentials broker assumes for each action ({@code credentials.mode: broker}). */
+    public static final String CREDENTIALS_ROLE_ARN = "credentials.role-arn";
+    /** Roles per account and region: {@code ACCOUNT[/REGION]=ROLE_ARN,...}; {@code credentials.role-arn} otherwise. */
+    public static final String CREDENTIALS_ROLES = "credentials.roles";
+    /** The accountable human named in each session's SourceIdentity; the OS user when not set. */
+    public static final String CREDENTIALS_SOURCE_IDENTITY = "credentials.source-identity";
+    /** The named profile whose credentials the broker assumes roles with; {@code aws.profile} when not set. */
+    public static final String CREDENTIALS_PROFILE = "credentials.profile";
+    /** The shared credentials file that holds that profile, one the tool cannot read; the SDK's default when not set. */
+    public static final String CREDENTIALS_PROFILE_FILE = "credentials.profile-file";
+    /** Seconds a per-action session lasts (900 to 43200). */
+    public static final String CREDENTIALS_DURATION = "credentials.duration-seconds";
+    /** {@code ambient}: a read whose read-only session cannot be had proceeds with the client's own; {@code deny}. */
+    public static final String CREDENTIALS_READ_ON_ERROR = "credentials.read-on-error";
+    /** The managed policy that narrows the shared read-only session. */
+    public static final String CREDENTIALS_READ_POLICY_ARN = "credentials.read-policy-arn";
+    /** {@code true}: this JVM's default credentials and its children's become the read-only session. */
+    public static final String CREDENTIALS_FLOOR = "credentials.floor";
 
     /** Every key Airlock understands; anything else in a config source is an error. One a line, sorted by area. */
     public static final java.util.Set<String> KEYS = java.util.Set.of(
@@ -54,7 +72,16 @@ public final class AirlockConfig {
             AWS_ENDPOINT_STS,
             AWS_ENDPOINT_DYNAMODB,
             AWS_ENDPOINT_S3,
-            REQUESTER_AWS_IDENTITY);
+            REQUESTER_AWS_IDENTITY,
+            CREDENTIALS_ROLE_ARN,
+            CREDENTIALS_ROLES,
+            CREDENTIALS_SOURCE_IDENTITY,
+            CREDENTIALS_PROFILE,
+            CREDENTIALS_PROFILE_FILE,
+            CREDENTIALS_DURATION,
+            CREDENTIALS_READ_ON_ERROR,
+            CREDENTIALS_READ_POLICY_ARN,
+            CREDENTIALS_FLOOR);
 
     /** How destructive calls are treated overall. */
     public enum Mode {

@@ -51,9 +51,12 @@ public final class ProcessGuard implements ProcessStartGuard {
     private final ToolContext toolsWithoutPlans;
     private final String agentOption;
     private final String agentJar;
+    /** The read-only floor every child starts with in broker mode; a destructive command's session replaces it. */
+    private final java.util.function.Supplier<Map<String, String>> floor;
 
     private ProcessGuard(Builder b) {
         this.decider = b.decider;
+        this.floor = b.floor;
         Requester requester = Requester.ofThisProcess(b.tool);
         this.toolsWithoutPlans = new ToolContext(b.catalog, requester, b.account, null);
         this.tools = b.planSeconds > 0
@@ -73,7 +76,9 @@ public final class ProcessGuard implements ProcessStartGuard {
 
     public static Builder builder(Engine engine) {
         Objects.requireNonNull(engine, "engine");
-        return new Builder(engine::decide, engine.catalog(), engine.config().tool(), engine.config().account());
+        Builder b = new Builder(engine::decide, engine.catalog(), engine.config().tool(), engine.config().account());
+        b.floor = engine.parts().credentials()::childEnvironment;
+        return b;
     }
 
     /**
@@ -169,7 +174,7 @@ public final class ProcessGuard implements ProcessStartGuard {
                     + "per-action sessions, and one process can carry only one. Next: run its commands one at a "
                     + "time.", List.of());
         }
-        Map<String, String> childEnv = new HashMap<>();
+        Map<String, String> childEnv = new HashMap<>(floor.get());
         if (sessions.size() == 1) {
             childEnv.putAll(SessionEnvironment.of(sessions.iterator().next()));
         }
@@ -240,6 +245,7 @@ public final class ProcessGuard implements ProcessStartGuard {
         private long planSeconds = 60;
         private String agentJar;
         private String agentArguments;
+        private java.util.function.Supplier<Map<String, String>> floor = Map::of;
 
         private Builder(Function<Call, Verdict> decider, ActionCatalog catalog, String tool, String account) {
             this.decider = decider;

@@ -2,6 +2,7 @@ package dev.airlock.egress.sdk;
 
 import dev.airlock.config.AirlockConfig;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
@@ -59,6 +61,30 @@ final class OwnClients {
     static AwsCredentialsProvider airlocksOwn(AirlockConfig config) {
         String profile = config.get(AirlockConfig.AWS_PROFILE);
         return profile == null ? toolsOwn() : ProfileCredentialsProvider.builder().profileName(profile).build();
+    }
+
+    /**
+     * The broker's credentials: the {@code credentials.profile} (else {@code aws.profile}) profile, read from
+     * {@code credentials.profile-file} when set. Never the default chain, which in broker mode is the tool's
+     * read-only session.
+     *
+     * @throws IllegalStateException when no profile is configured
+     */
+    static AwsCredentialsProvider brokers(AirlockConfig config) {
+        String profile = config.get(AirlockConfig.CREDENTIALS_PROFILE);
+        if (profile == null) {
+            profile = config.get(AirlockConfig.AWS_PROFILE);
+        }
+        if (profile == null) {
+            throw new IllegalStateException("the credentials broker needs credentials of its own: set "
+                    + AirlockConfig.CREDENTIALS_PROFILE + " to a profile the AI tool does not use");
+        }
+        String file = config.get(AirlockConfig.CREDENTIALS_PROFILE_FILE);
+        ProfileCredentialsProvider.Builder b = ProfileCredentialsProvider.builder().profileName(profile);
+        if (file != null) {
+            b.profileFile(ProfileFile.builder().content(Path.of(file)).type(ProfileFile.Type.CREDENTIALS).build());
+        }
+        return b.build();
     }
 
     /** The credentials the tool's own SDK would find: its environment, system properties and profile. */

@@ -53,18 +53,36 @@ public final class V2Enforcer {
         if (answer == null) {
             return null;
         }
-        if (answer.proceeds() && answer.credentials() != null) {
-            // A call the guard wants signed with per-action session credentials must never go out with the
-            // client's broader ones; this hook does not apply them yet.
-            answer = CallAnswer.stop(CallAnswer.DENY, Refusal.denied(sdkService + "." + operation,
-                    "Airlock's policy wants it signed with per-action session credentials, which this Airlock "
-                            + "SDK hook cannot apply", "ask the human you work for to update Airlock or to set "
-                            + "credentials.mode to ambient; do not retry until then."), null);
-        }
         if (answer.proceeds()) {
             return answer;
         }
         throw new AirlockHeldException(answer.outcome(), answer.message(), answer.approvalId());
+    }
+
+    /**
+     * {@code request} signed with the session of {@code answer}, or {@code request} itself when the answer keeps
+     * the client's credentials.
+     *
+     * @throws AirlockHeldException when the answer wants a session this request cannot carry: it must never go
+     *     out with the client's broader credentials
+     */
+    public static SdkRequest signedAsAnswered(CallAnswer answer, SdkRequest request, String sdkService,
+                                              String operation) {
+        if (answer == null || answer.credentials() == null) {
+            return request;
+        }
+        SdkRequest signed = null;
+        try {
+            signed = SessionSigning.withSession(request, answer.credentials());
+        } catch (Throwable t) {
+            // Refused below.
+        }
+        if (signed == null) {
+            throw new AirlockHeldException(CallAnswer.DENY, Refusal.denied(sdkService + "." + operation,
+                    "Airlock's policy wants it signed with a per-action session, which this request cannot carry",
+                    Refusal.REPORT_ERROR), null);
+        }
+        return signed;
     }
 
     /** A class rather than a lambda: the hook is defined in the host's SDK loader, where indy bootstraps cost start. */
