@@ -4,6 +4,8 @@ import dev.airlock.config.AirlockConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -23,6 +25,16 @@ final class OwnClients {
 
     /** Bounded so that an unreachable AWS never holds a decision for long. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * The timer of the call timeouts. Daemon threads: the SDK's own would keep the host JVM alive for a minute
+     * after its main thread ends, for clients that live as long as the JVM.
+     */
+    private static final ScheduledExecutorService TIMER = Executors.newScheduledThreadPool(1, r -> {
+        Thread t = new Thread(r, "airlock-own-calls-timer");
+        t.setDaemon(true);
+        return t;
+    });
 
     private OwnClients() {
     }
@@ -53,6 +65,7 @@ final class OwnClients {
         builder.httpClient(http);
         builder.overrideConfiguration(ClientOverrideConfiguration.builder()
                 .apiCallTimeout(CALL_TIMEOUT)
+                .scheduledExecutorService(TIMER)
                 .build());
         return builder;
     }
