@@ -9,6 +9,8 @@ import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.catalog.ActionInfo;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.config.ConfigLoader;
+import dev.airlock.credentials.CredentialsException;
+import dev.airlock.credentials.SessionPolicy;
 import dev.airlock.engine.Engine;
 import dev.airlock.gate.Verdict;
 import dev.airlock.policy.Budget;
@@ -55,7 +57,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         AirlockConfig cfg = ConfigLoader.load(agentStyleArgs());
         Engine engine = Engine.forQuestions(cfg);
-        Call call = callFor(engine.catalog());
+        Call call = callFor(engine.catalog(), cfg);
         PolicyDecision decision = engine.evaluate(call);
         Verdict verdict = engine.decide(call);
 
@@ -74,8 +76,21 @@ final class ExplainCommand implements Callable<Integer> {
         out.put("proceeds", verdict.proceeds());
         out.put("reason", verdict.reason());
         out.put("decidedBy", verdict.decidedBy());
+        out.put("sessionPolicy", sessionPolicy(call, engine.catalog()));
         System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
         return 0;
+    }
+
+    /** The session policy a per-action session for this call would be issued under, or why there would be none. */
+    private static Object sessionPolicy(Call call, ActionCatalog catalog) throws Exception {
+        if (call.classification() == Classification.READ) {
+            return null;
+        }
+        try {
+            return new ObjectMapper().readTree(SessionPolicy.forCall(call, catalog).json());
+        } catch (CredentialsException e) {
+            return Map.of("error", e.getMessage());
+        }
     }
 
     private String agentStyleArgs() {
@@ -93,7 +108,7 @@ final class ExplainCommand implements Callable<Integer> {
         return String.join(",", args);
     }
 
-    private Call callFor(ActionCatalog catalog) {
+    private Call callFor(ActionCatalog catalog, AirlockConfig cfg) {
         String service = action.substring(0, action.indexOf(':'));
         String name = action.substring(action.indexOf(':') + 1);
         ActionInfo info = catalog.action(action);
@@ -103,10 +118,11 @@ final class ExplainCommand implements Callable<Integer> {
                 .origin("explain")
                 .service(service)
                 .operation(name)
-                .actions(List.of(info != null ? info.name() : action))
+                .actions(List.of(info != null ? info.servicePrefix() + ":" + info.name() : action))
                 .classification(classification)
                 .resources(resources)
                 .region(region)
+                .account(cfg.account())
                 .requester(Requester.ofThisProcess(tool == null ? "airlock-explain" : tool))
                 .build();
     }

@@ -7,25 +7,23 @@ import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.credentials.CredentialsIssuer;
 import dev.airlock.credentials.SessionCredentials;
-import dev.airlock.egress.Egress;
+import dev.airlock.egress.sdk.credentials.StsRoleSessions;
 import dev.airlock.engine.Engine;
-import dev.airlock.it.harness.BuildPaths;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * What AssumeRole receives, in STS's query protocol, from the broker on Airlock's own relocated SDK (the egress
- * jar nested in the agent jar), for calls built the way the SDK hook builds them.
+ * What AssumeRole receives, in STS's query protocol, from the broker and its STS client (the egress module's, on
+ * the plain SDK here; relocated in the agent, where {@link SessionSigningIT} checks it), for calls built the way
+ * the SDK hook builds them.
  */
 class AssumeRoleRequestIT {
-
-    @BeforeAll
-    static void egressFromTheAgentJar() {
-        Egress.fromAgentJar(BuildPaths.agentJar());
-    }
 
     private static Map<String, String> settings(BrokerFixture f) {
         Map<String, String> s = new HashMap<>(f.settings().asMap());
@@ -40,7 +38,11 @@ class AssumeRoleRequestIT {
         try (BrokerFixture f = new BrokerFixture("assume-" + operation)) {
             AirlockConfig config = AirlockConfig.of(settings(f));
             try (Engine engine = Engine.builder(config).build();
-                 CredentialsIssuer issuer = CredentialsIssuer.fromConfig(config, ActionCatalog.builtIn())) {
+                 StsClient sts = StsClient.builder().endpointOverride(f.sts.endpoint()).region(Region.US_EAST_1)
+                         .credentialsProvider(StaticCredentialsProvider.create(
+                                 AwsBasicCredentials.create(BrokerFixture.BROKER_KEY, "brokersecret"))).build();
+                 CredentialsIssuer issuer = CredentialsIssuer.broker(config, ActionCatalog.builtIn(),
+                         new StsRoleSessions(sts))) {
                 Call call = engine.sdkCalls().toCall("sdk", sdkService, signingName, operation, "us-east-1", null,
                         request, null);
                 assertThat(call.resources()).contains(expectedArn);
