@@ -17,7 +17,6 @@ class SessionSigningIT {
             ToolRun run = f.run(f.settings().with("credentials.duration-seconds", "1200"),
                     "delete:signing-bucket/key");
 
-            System.out.println(run.transcript());
             assertThat(run.step("STEP delete:signing-bucket/key")).as(run.transcript()).contains(" ok");
             assertThat(f.exists("signing-bucket", "key")).isFalse();
             List<StsStand.Received> sessions = f.perActionSessions();

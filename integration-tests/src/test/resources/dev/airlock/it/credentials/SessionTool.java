@@ -24,14 +24,12 @@ public class SessionTool {
 
     public static void main(String[] args) throws Exception {
         URI endpoint = URI.create(args[0]);
-        System.out.println("UPTIME start " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         try (S3Client s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
                 .build()) {
             for (int i = 1; i < args.length; i++) {
                 String[] step = args[i].split(":", 3);
                 try {
                     System.out.println("STEP " + args[i] + " ok " + run(s3, endpoint, step));
-                    System.out.println("UPTIME " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
                 } catch (Exception e) {
                     boolean held = e.getClass().getSimpleName().startsWith("AirlockHeld");
                     System.out.println("STEP " + args[i] + (held ? " held " : " error ") + e.getClass().getSimpleName()
