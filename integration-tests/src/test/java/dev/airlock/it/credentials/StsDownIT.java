@@ -40,10 +40,10 @@ class StsDownIT {
     void withReadsSetToDenyAReadIsRefusedToo() throws Exception {
         try (BrokerFixture f = new BrokerFixture("sts-gone")) {
             f.bucket("sts-gone", "key");
+            var settings = f.settings().with("credentials.floor", "false").with("credentials.read-on-error", "deny");
             f.sts.stop();
 
-            ToolRun run = f.run(f.settings().with("credentials.floor", "false")
-                    .with("credentials.read-on-error", "deny"), "read:1:sts-gone/k", "delete:sts-gone/key");
+            ToolRun run = f.run(settings, "read:1:sts-gone/k", "delete:sts-gone/key");
 
             assertThat(run.step("STEP read:1")).as(run.transcript()).contains(" held ", "read-only session");
             assertThat(run.step("STEP delete:sts-gone/key")).contains(" held ", "STS AssumeRole");
