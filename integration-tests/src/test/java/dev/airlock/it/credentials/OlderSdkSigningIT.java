@@ -3,6 +3,7 @@ package dev.airlock.it.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.it.harness.BuildPaths;
+import dev.airlock.it.harness.GuardedJvm;
 import dev.airlock.it.harness.ToolRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,29 @@ class OlderSdkSigningIT {
             String readOnlyKey = f.readOnlySessions().get(0).issuedKey();
             assertThat(f.s3.arrived()).filteredOn(a -> a.method().equals("GET"))
                     .allMatch(a -> readOnlyKey.equals(a.accessKey())).isNotEmpty();
+        }
+    }
+
+    @Test
+    void inLibraryModeTheInterceptorSignsWithTheSessionOnSdk235AndOnTheCurrentSdk() throws Exception {
+        Path runtimeClasses = BuildPaths.cliJar().getParent().resolve("classes");
+        for (String sdk : List.of(classpath, BuildPaths.sampleClasspath())) {
+            String bucket = sdk.contains("2.35.10") ? "library-mode-235" : "library-mode-257";
+            try (BrokerFixture f = new BrokerFixture(bucket)) {
+                f.bucket(bucket, "key");
+
+                ToolRun run = GuardedJvm.of(runtimeClasses + java.io.File.pathSeparator + sdk,
+                                BrokerFixture.resource("LibraryModeTool.java").toString())
+                        .arguments(List.of(f.s3.endpoint().toString(), bucket, "key"))
+                        .start().await(java.time.Duration.ofSeconds(120));
+
+                assertThat(run.stdout()).as(run.transcript()).contains("deleted");
+                RecordingS3.Arrived delete = f.s3.arrived().stream().filter(a -> a.method().equals("DELETE"))
+                        .findFirst().orElseThrow();
+                assertThat(delete.accessKey()).as(sdk.contains("2.35.10") ? "SDK 2.35.10" : "SDK 2.57")
+                        .isEqualTo("ASIALIBRARYSESSION");
+                assertThat(delete.securityToken()).isEqualTo("library-session-token");
+            }
         }
     }
 }
