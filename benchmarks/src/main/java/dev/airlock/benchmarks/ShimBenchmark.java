@@ -1,11 +1,7 @@
 package dev.airlock.benchmarks;
 
-import dev.airlock.audit.AuditLog;
-import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.engine.Engine;
-import dev.airlock.plan.PlanBook;
-import dev.airlock.policy.Policy;
 import dev.airlock.process.ProcessDecision;
 import dev.airlock.process.ProcessGuard;
 import java.io.IOException;
@@ -62,8 +58,7 @@ public class ShimBenchmark {
         Path aws = bin.resolve("aws");
         Files.writeString(aws, "#!/bin/sh\nexit 0\n");
         Files.setPosixFilePermissions(aws, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Engine engine = new Engine(AirlockConfig.defaults(), ActionCatalog.builtIn(), Policy.builtInDefault(),
-                AuditLog.discard(), PlanBook.discard());
+        Engine engine = Engine.builder(AirlockConfig.defaults()).build();
         guard = ProcessGuard.builder(engine).terraformPlanSeconds(0).shimParent(dir).build();
         Map<String, String> env = new HashMap<>();
         env.put("PATH", bin + ":/usr/bin:/bin");

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.airlock.call.Call;
 import dev.airlock.call.Classification;
+import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.catalog.ActionInfo;
 import dev.airlock.catalog.Operation;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.config.ConfigLoader;
+import dev.airlock.credentials.CredentialsException;
+import dev.airlock.credentials.SessionPolicy;
 import dev.airlock.engine.Engine;
 import dev.airlock.gate.Verdict;
 import dev.airlock.policy.Budget;
@@ -98,6 +101,7 @@ final class ExplainCommand implements Callable<Integer> {
         out.put("proceeds", proceeds);
         out.put("reason", verdict.reason());
         out.put("decidedBy", verdict.decidedBy());
+        out.put("sessionPolicy", sessionPolicy(call, engine.catalog()));
         System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
         return 0;
     }
@@ -118,6 +122,18 @@ final class ExplainCommand implements Callable<Integer> {
         return Call.builder().origin(c.origin()).service(c.service()).operation(c.operation()).actions(c.actions())
                 .classification(classification).resources(resources).region(c.region()).account(c.account())
                 .endpoint(c.endpoint()).parameters(c.parameters()).requester(c.requester()).build();
+    }
+
+    /** The session policy a per-action session for this call would be issued under, or why there would be none. */
+    private static Object sessionPolicy(Call call, ActionCatalog catalog) throws Exception {
+        if (call.classification() == Classification.READ) {
+            return null;
+        }
+        try {
+            return new ObjectMapper().readTree(SessionPolicy.forCall(call, catalog).json());
+        } catch (CredentialsException e) {
+            return Map.of("error", e.getMessage());
+        }
     }
 
     private String agentStyleArgs() {

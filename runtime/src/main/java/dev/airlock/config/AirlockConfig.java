@@ -40,6 +40,24 @@ public final class AirlockConfig {
     public static final String UNGUARDED = "unguarded";
     /** {@code hold}: an action the catalog does not know, with a verb the rules do not know, is held. */
     public static final String UNKNOWN = "unknown";
+    /** The role the credentials broker assumes for each action ({@code credentials.mode: broker}). */
+    public static final String CREDENTIALS_ROLE_ARN = "credentials.role-arn";
+    /** Roles per account and region: {@code ACCOUNT[/REGION]=ROLE_ARN,...}; {@code credentials.role-arn} otherwise. */
+    public static final String CREDENTIALS_ROLES = "credentials.roles";
+    /** The accountable human named in each session's SourceIdentity; the OS user when not set. */
+    public static final String CREDENTIALS_SOURCE_IDENTITY = "credentials.source-identity";
+    /** The named profile whose credentials the broker assumes roles with; {@code aws.profile} when not set. */
+    public static final String CREDENTIALS_PROFILE = "credentials.profile";
+    /** The shared credentials file that holds that profile, one the tool cannot read; the SDK's default when not set. */
+    public static final String CREDENTIALS_PROFILE_FILE = "credentials.profile-file";
+    /** Seconds a per-action session lasts (900 to 43200). */
+    public static final String CREDENTIALS_DURATION = "credentials.duration-seconds";
+    /** {@code ambient}: a read whose read-only session cannot be had proceeds with the client's own; {@code deny}. */
+    public static final String CREDENTIALS_READ_ON_ERROR = "credentials.read-on-error";
+    /** The managed policy that narrows the shared read-only session. */
+    public static final String CREDENTIALS_READ_POLICY_ARN = "credentials.read-policy-arn";
+    /** {@code true}: this JVM's default credentials and its children's become the read-only session. */
+    public static final String CREDENTIALS_FLOOR = "credentials.floor";
 
     /** Every key Airlock understands; anything else in a config source is an error. One a line, sorted by area. */
     public static final java.util.Set<String> KEYS = java.util.Set.of(
@@ -63,7 +81,16 @@ public final class AirlockConfig {
             REQUESTER_AWS_IDENTITY,
             POLICY_SHA256,
             UNGUARDED,
-            UNKNOWN);
+            UNKNOWN,
+            CREDENTIALS_ROLE_ARN,
+            CREDENTIALS_ROLES,
+            CREDENTIALS_SOURCE_IDENTITY,
+            CREDENTIALS_PROFILE,
+            CREDENTIALS_PROFILE_FILE,
+            CREDENTIALS_DURATION,
+            CREDENTIALS_READ_ON_ERROR,
+            CREDENTIALS_READ_POLICY_ARN,
+            CREDENTIALS_FLOOR);
 
     /** How destructive calls are treated overall. */
     public enum Mode {

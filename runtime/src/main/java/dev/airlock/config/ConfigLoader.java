@@ -102,6 +102,10 @@ public final class ConfigLoader {
         d.put(AirlockConfig.REQUESTER_AWS_IDENTITY, "off");
         d.put(AirlockConfig.UNGUARDED, "fail");
         d.put(AirlockConfig.UNKNOWN, "hold");
+        d.put(AirlockConfig.CREDENTIALS_DURATION, "900");
+        d.put(AirlockConfig.CREDENTIALS_READ_ON_ERROR, "ambient");
+        d.put(AirlockConfig.CREDENTIALS_READ_POLICY_ARN, "arn:aws:iam::aws:policy/ReadOnlyAccess");
+        d.put(AirlockConfig.CREDENTIALS_FLOOR, "true");
         return d;
     }
 

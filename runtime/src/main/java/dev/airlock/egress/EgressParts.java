@@ -1,6 +1,7 @@
 package dev.airlock.egress;
 
 import dev.airlock.config.AirlockConfig;
+import dev.airlock.credentials.RoleSessions;
 
 /**
  * Airlock's own way to AWS: the parts that call STS, DynamoDB or S3 for Airlock itself (the credentials broker,
@@ -22,4 +23,12 @@ public interface EgressParts {
      * @throws Exception the STS error or timeout, to be reported
      */
     String callerIdentity(AirlockConfig config) throws Exception;
+
+    /**
+     * STS AssumeRole for the credentials broker, on Airlock's own credentials ({@code credentials.profile}, else
+     * {@code aws.profile}, from {@code credentials.profile-file} when set), never the tool's default chain.
+     *
+     * @throws IllegalStateException when the config names no credentials of Airlock's own
+     */
+    RoleSessions roleSessions(AirlockConfig config);
 }

@@ -80,7 +80,8 @@ public final class Engine implements AutoCloseable {
                 new DryRunGate(plans, config.mode() == AirlockConfig.Mode.DRY_RUN),
                 new ApprovalGate(b.approvals, defaultApprovers(config), Duration.ofMinutes(15)),
                 new RateBudgetGate(b.budgets),
-                new CredentialsGate(config.brokeredCredentials(), b.credentials));
+                new CredentialsGate(config.brokeredCredentials(), b.credentials,
+                        !"deny".equals(config.get(AirlockConfig.CREDENTIALS_READ_ON_ERROR))));
         this.sdkCalls = new SdkCalls(catalog, config.account(), this::requester, config.holdsUnknown());
         this.guard = new EngineGuard(this);
     }
@@ -102,7 +103,8 @@ public final class Engine implements AutoCloseable {
         Requester requester = Requester.ofThisProcess(config.tool());
         AuditLog audit = config.auditEnabled() ? AuditLog.toFile(config.auditFile(), requester) : AuditLog.discard();
         Engine engine = builder(config).requester(requester).policy(policy).audit(audit)
-                .plans(PlanBook.inDirectory(config.planDir())).build();
+                .plans(PlanBook.inDirectory(config.planDir()))
+                .credentials(CredentialsIssuer.fromConfig(config, ActionCatalog.builtIn())).build();
         engine.policySha256 = pinned.sha256();
         if ("sts".equals(config.get(AirlockConfig.REQUESTER_AWS_IDENTITY))) {
             engine.learnAwsIdentity();
@@ -230,6 +232,9 @@ public final class Engine implements AutoCloseable {
      */
     public boolean screen(String sdkService, String signingName, String operation) {
         long start = System.nanoTime();
+        if (parts.credentials().issues()) {
+            return false; // brokered reads are signed with the read-only session, which the gates hand out
+        }
         try {
             PolicyHolder.FastEntry entry = policy.fastEntry(sdkService, signingName, operation);
             if (entry.decision() == null) {

@@ -44,6 +44,16 @@ public final class Verdict {
         return new Verdict(Outcome.PROCEED, decidedBy, null, null, null, null, Map.copyOf(sessionCredentials));
     }
 
+    /** Proceed, signed with a per-action session; {@code note} tells the audit how that session was narrowed. */
+    public static Verdict proceedWith(Map<String, String> sessionCredentials, String decidedBy, String note) {
+        return new Verdict(Outcome.PROCEED, decidedBy, note, null, null, null, Map.copyOf(sessionCredentials));
+    }
+
+    /** Proceed with the client's own credentials; {@code note} tells the audit why. */
+    public static Verdict proceedNoting(String decidedBy, String note) {
+        return new Verdict(Outcome.PROCEED, decidedBy, note, null, null, null, null);
+    }
+
     public static Verdict dryRun(String decidedBy, String reason, Plan plan) {
         return new Verdict(Outcome.DRY_RUN, decidedBy, reason,
                 "Nothing was sent. Show this plan to the human you work for; only they decide whether it runs for real.",

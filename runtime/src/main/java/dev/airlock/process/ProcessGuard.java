@@ -63,9 +63,12 @@ public final class ProcessGuard implements ProcessStartGuard {
     private final String agentJar;
     /** Shims for descendants, or null when disabled or not possible on this system. */
     private final Shims shims;
+    /** The read-only floor every child starts with in broker mode; a destructive command's session replaces it. */
+    private final java.util.function.Supplier<Map<String, String>> floor;
 
     private ProcessGuard(Builder b) {
         this.decider = b.decider;
+        this.floor = b.floor;
         Requester requester = Requester.ofThisProcess(b.tool);
         this.toolsWithoutPlans = new ToolContext(b.catalog, requester, b.account, null);
         this.tools = b.planSeconds > 0
@@ -98,7 +101,9 @@ public final class ProcessGuard implements ProcessStartGuard {
 
     public static Builder builder(Engine engine) {
         Objects.requireNonNull(engine, "engine");
-        return new Builder(engine::decide, engine.catalog(), engine.config().tool(), engine.config().account());
+        Builder b = new Builder(engine::decide, engine.catalog(), engine.config().tool(), engine.config().account());
+        b.floor = engine.parts().credentials()::childEnvironment;
+        return b;
     }
 
     /**
@@ -165,7 +170,8 @@ public final class ProcessGuard implements ProcessStartGuard {
         if (judged.stop() != null) {
             return judged.stop();
         }
-        Map<String, String> childEnv = new HashMap<>(judged.environment());
+        Map<String, String> childEnv = new HashMap<>(floor.get());
+        childEnv.putAll(judged.environment());
         if (shims != null) {
             childEnv.putAll(shims.environmentFor(environment));
             rememberPasses(command, judged.passed());
@@ -327,6 +333,7 @@ public final class ProcessGuard implements ProcessStartGuard {
         private String agentArguments;
         private boolean shims = true;
         private Path shimParent;
+        private java.util.function.Supplier<Map<String, String>> floor = Map::of;
 
         private Builder(Function<Call, Verdict> decider, ActionCatalog catalog, String tool, String account) {
             this.decider = decider;

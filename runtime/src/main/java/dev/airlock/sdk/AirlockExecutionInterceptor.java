@@ -1,15 +1,19 @@
 package dev.airlock.sdk;
 
 import dev.airlock.bridge.AirlockBridge;
+import dev.airlock.bridge.CallAnswer;
 import dev.airlock.bridge.CallGuard;
 import dev.airlock.sdk.internal.ClassPathGuards;
+import dev.airlock.sdk.internal.SessionSigning;
 import dev.airlock.sdk.internal.V2Enforcer;
 import java.net.URI;
+import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.auth.signer.AwsSignerExecutionAttribute;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -32,6 +36,10 @@ import software.amazon.awssdk.regions.Region;
  * <p>When the Java agent guards the JVM, this interceptor steps aside, so that no call is decided twice.
  */
 public final class AirlockExecutionInterceptor implements ExecutionInterceptor {
+
+    /** The per-action session the guard answered with, from {@code beforeExecution} to {@code modifyRequest}. */
+    private static final ExecutionAttribute<Map<String, String>> SESSION =
+            new ExecutionAttribute<>("AirlockSessionCredentials");
 
     private final CallGuard guard;
     private volatile CallGuard classPathGuard;
@@ -68,7 +76,25 @@ public final class AirlockExecutionInterceptor implements ExecutionInterceptor {
         } catch (Throwable t) {
             // Whatever could be read is used; the guard fails closed on what it cannot classify.
         }
-        V2Enforcer.enforce(guard(), service, signingName, operation, region, endpoint, request, null);
+        CallAnswer answer = V2Enforcer.enforce(guard(), service, signingName, operation, region, endpoint, request,
+                null);
+        if (answer != null && answer.credentials() != null) {
+            // Refuses here, before anything is sent, a request that cannot carry the session.
+            V2Enforcer.signedAsAnswered(answer, request, service, operation);
+            attributes.putAttribute(SESSION, answer.credentials());
+        }
+    }
+
+    /** SDK 2.47 and later sign with a request-level credentials override set here. */
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        Map<String, String> session = attributes.getAttribute(SESSION);
+        if (session == null) {
+            return context.request();
+        }
+        // SDK 2.21 to 2.46 resolved the identity before this point and sign with this attribute instead.
+        attributes.putAttribute(AwsSignerExecutionAttribute.AWS_CREDENTIALS, SessionSigning.credentials(session));
+        return SessionSigning.withSession(context.request(), session);
     }
 
     private CallGuard guard() {

@@ -40,6 +40,18 @@ public final class SettingValues {
                             + "'");
                 }
                 return v.isEmpty() ? null : v.toLowerCase(Locale.ROOT);
+            case AirlockConfig.CREDENTIALS_READ_ON_ERROR:
+                return oneOf(key, v, List.of("ambient", "deny"));
+            case AirlockConfig.CREDENTIALS_FLOOR:
+                return oneOf(key, v, List.of("true", "false"));
+            case AirlockConfig.CREDENTIALS_ROLE_ARN:
+            case AirlockConfig.CREDENTIALS_READ_POLICY_ARN:
+            case AirlockConfig.CREDENTIALS_SOURCE_IDENTITY:
+            case AirlockConfig.CREDENTIALS_DURATION:
+            case AirlockConfig.CREDENTIALS_ROLES:
+                return CredentialsSettings.normalise(key, v);
+            case AirlockConfig.CREDENTIALS_PROFILE_FILE:
+                return v.isEmpty() ? null : expandHome(v, home);
             case AirlockConfig.AWS_ENDPOINT_STS:
             case AirlockConfig.AWS_ENDPOINT_DYNAMODB:
             case AirlockConfig.AWS_ENDPOINT_S3:

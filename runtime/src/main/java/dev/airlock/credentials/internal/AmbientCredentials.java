@@ -18,7 +18,7 @@ public final class AmbientCredentials implements CredentialsIssuer {
     }
 
     @Override
-    public SessionCredentials issue(Call call) {
+    public SessionCredentials issue(Call call, String approvalId) {
         return null;
     }
 }

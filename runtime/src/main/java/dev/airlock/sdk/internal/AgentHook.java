@@ -1,5 +1,6 @@
 package dev.airlock.sdk.internal;
 
+import dev.airlock.bridge.CallAnswer;
 import java.net.URI;
 import software.amazon.awssdk.awscore.client.config.AwsClientOption;
 import software.amazon.awssdk.core.SdkRequest;
@@ -53,6 +54,16 @@ public final class AgentHook {
         } catch (Throwable t) {
             // Whatever could be read is used; the guard fails closed on what it cannot classify.
         }
-        V2Enforcer.enforceInstalled(service, signingName, operation, region, endpoint, request, clientConfig);
+        CallAnswer answer = V2Enforcer.enforceInstalled(service, signingName, operation, region, endpoint, request,
+                clientConfig);
+        if (answer != null && answer.credentials() != null) {
+            // The input is replaced before the SDK reads it: the session then signs the call on 2.21 and later.
+            withInput(executionParams, V2Enforcer.signedAsAnswered(answer, request, service, operation));
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void withInput(Object executionParams, SdkRequest signed) {
+        ((ClientExecutionParams) executionParams).withInput(signed);
     }
 }

@@ -4,6 +4,7 @@ import dev.airlock.bridge.AskGuard;
 import dev.airlock.bridge.CallAnswer;
 import dev.airlock.bridge.CallGuard;
 import dev.airlock.bridge.ProbeChannel;
+import dev.airlock.bridge.Refusal;
 import dev.airlock.sdk.AirlockHeldException;
 import java.net.URI;
 import java.util.Map;
@@ -58,6 +59,32 @@ public final class V2Enforcer {
         throw new AirlockHeldException(answer.outcome(), answer.message(), answer.approvalId());
     }
 
+    /**
+     * {@code request} signed with the session of {@code answer}, or {@code request} itself when the answer keeps
+     * the client's credentials.
+     *
+     * @throws AirlockHeldException when the answer wants a session this request cannot carry: it must never go
+     *     out with the client's broader credentials
+     */
+    public static SdkRequest signedAsAnswered(CallAnswer answer, SdkRequest request, String sdkService,
+                                              String operation) {
+        if (answer == null || answer.credentials() == null) {
+            return request;
+        }
+        SdkRequest signed = null;
+        try {
+            signed = SessionSigning.withSession(request, answer.credentials());
+        } catch (Throwable t) {
+            // Refused below.
+        }
+        if (signed == null) {
+            throw new AirlockHeldException(CallAnswer.DENY, Refusal.denied(sdkService + "." + operation,
+                    "Airlock's policy wants it signed with a per-action session, which this request cannot carry",
+                    Refusal.REPORT_ERROR), null);
+        }
+        return signed;
+    }
+
     /** A class rather than a lambda: the hook is defined in the host's SDK loader, where indy bootstraps cost start. */
     private static final class V2Sdk implements AskGuard.SdkAdapter {
         @Override
@@ -73,7 +100,7 @@ public final class V2Enforcer {
 
         @Override
         public boolean signsWithSessions() {
-            return false;
+            return true;
         }
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.RequestOverrideConfiguration;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkRequest;
@@ -56,12 +58,27 @@ class V2EnforcerTest {
     }
 
     @Test
-    void aCallTheGateWantsSignedWithSessionCredentialsNeverGoesWithTheClientsOwn() {
-        Gate gate = new Gate(CallGuard.NEEDS_REQUEST, CallAnswer.proceedWith(Map.of("accessKeyId", "ASIA...")));
+    void aCallTheGateWantsSignedWithASessionCarriesItInItsRequest() {
+        Gate gate = new Gate(CallGuard.NEEDS_REQUEST, CallAnswer.proceedWith(Map.of("accessKeyId", "ASIASESSION",
+                "secretAccessKey", "s", "sessionToken", "t")));
 
-        assertThat(catchThrowable(() -> check(gate, DELETE))).isInstanceOf(AirlockHeldException.class)
+        CallAnswer answer = check(gate, DELETE);
+        SdkRequest signed = V2Enforcer.signedAsAnswered(answer, DELETE, "S3", "DeleteBucket");
+
+        AwsCredentials used = ((AwsRequestOverrideConfiguration) signed.overrideConfiguration().orElseThrow())
+                .credentialsProvider().orElseThrow().resolveCredentials();
+        assertThat(used.accessKeyId()).isEqualTo("ASIASESSION");
+        assertThat(((DeleteBucketRequest) signed).bucket()).isEqualTo("b");
+    }
+
+    @Test
+    void aSessionARequestCannotCarryNeverLetsItGoWithTheClientsOwn() {
+        CallAnswer answer = CallAnswer.proceedWith(Map.of("accessKeyId", "ASIA", "secretAccessKey", "s"));
+
+        assertThat(catchThrowable(() -> V2Enforcer.signedAsAnswered(answer, new UnreadableRequest(), "S3",
+                "DeleteBucket"))).isInstanceOf(AirlockHeldException.class)
                 .hasMessageStartingWith("Airlock denied S3.DeleteBucket: it was NOT sent")
-                .hasMessageContaining("session credentials");
+                .hasMessageContaining("per-action session");
     }
 
     @Test

@@ -1,0 +1,73 @@
+package dev.airlock.credentials;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The IAM policy that recorded calls needed, the way iamlive writes one: every action seen, on the resources it
+ * was seen on, actions that share resources in one statement. A call recorded without its resources (a read
+ * that took the fast path) needs its action on {@code *}.
+ */
+public final class RecordedCalls {
+
+    private final Map<String, Set<String>> byAction = new TreeMap<>();
+
+    /**
+     * Adds one audit record; records of other kinds (gaps) and, unless {@code includeStopped}, calls that did not
+     * proceed are ignored.
+     */
+    public void add(JsonNode record, boolean includeStopped) {
+        String verdict = record.path("verdict").asText("");
+        if (verdict.isEmpty() || (!includeStopped && !verdict.equals("PROCEED"))) {
+            return;
+        }
+        JsonNode call = record.get("call");
+        List<String> actions = new ArrayList<>();
+        Set<String> resources = new TreeSet<>();
+        if (call != null) {
+            call.path("actions").forEach(a -> actions.add(a.asText()));
+            call.path("resources").forEach(r -> resources.add(r.asText()));
+        } else if (record.hasNonNull("action")) {
+            actions.add(record.get("action").asText());
+        }
+        if (resources.isEmpty()) {
+            resources.add("*");
+        }
+        for (String action : actions) {
+            Set<String> arns = byAction.computeIfAbsent(action, a -> new TreeSet<>());
+            if (arns.contains("*")) {
+                continue;
+            }
+            if (resources.contains("*")) {
+                arns.clear();
+                arns.add("*");
+            } else {
+                arns.addAll(resources);
+            }
+        }
+    }
+
+    /** The policy document: {@code Version} and one {@code Allow} statement per distinct set of resources. */
+    public Map<String, Object> policy() {
+        Map<Set<String>, List<String>> byResources = new LinkedHashMap<>();
+        byAction.forEach((action, arns) -> byResources.computeIfAbsent(arns, k -> new ArrayList<>()).add(action));
+        List<Map<String, Object>> statements = new ArrayList<>();
+        byResources.forEach((arns, actions) -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("Effect", "Allow");
+            s.put("Action", actions.size() == 1 ? actions.get(0) : actions);
+            s.put("Resource", arns.size() == 1 ? arns.iterator().next() : List.copyOf(arns));
+            statements.add(s);
+        });
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("Version", "2012-10-17");
+        doc.put("Statement", statements);
+        return doc;
+    }
+}
