@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code airlock}: explain a decision, verify an audit trail, attach to a running JVM. */
 @Command(name = "airlock", mixinStandardHelpOptions = true, versionProvider = AirlockCli.Version.class,
         description = "Keeps AI agents from destroying cloud infrastructure.",
-        subcommands = {ExplainCommand.class, AuditCommand.class, AttachCommand.class})
+        subcommands = {ExplainCommand.class, AuditCommand.class, AttachCommand.class, PlanCommand.class,
+                KillSwitchCommands.Halt.class, KillSwitchCommands.Resume.class})
 public final class AirlockCli implements Runnable {
 
     @CommandLine.Spec

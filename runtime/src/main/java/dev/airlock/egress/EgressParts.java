@@ -22,4 +22,13 @@ public interface EgressParts {
      * @throws Exception the STS error or timeout, to be reported
      */
     String callerIdentity(AirlockConfig config) throws Exception;
+
+    /**
+     * Destruction budgets shared by every agent JVM: counters in the DynamoDB table {@code budget.table}, taken
+     * with conditional updates, all windows of a call in one transaction.
+     */
+    dev.airlock.gate.BudgetStore dynamoDbBudgets(AirlockConfig config);
+
+    /** The org-wide kill switch: a flag item in the DynamoDB table {@code kill-switch.table}. */
+    dev.airlock.gate.KillSwitch dynamoDbKillSwitch(AirlockConfig config);
 }
