@@ -5,12 +5,17 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.config.AwsClientOption;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.traits.ListTrait;
+import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.SdkClientConfiguration;
@@ -67,20 +72,58 @@ final class HostProbeChannel implements ProbeChannel {
         }
     }
 
-    /** Numbers arrive as whatever the engine had; the SDK member wants its own type. */
-    private static Object converted(Object value, SdkField<?> field) {
-        if (!(value instanceof Number)) {
-            return value;
+    /**
+     * A plain value as the SDK member wants it: numbers of its own type, structures built from maps (a token such
+     * as DynamoDB's {@code LastEvaluatedKey} goes back as the request's {@code ExclusiveStartKey}), lists and maps
+     * element by element.
+     */
+    static Object converted(Object value, SdkField<?> field) {
+        String type = field.marshallingType().toString();
+        if (value instanceof Number n) {
+            return switch (type) {
+                case "INTEGER" -> n.intValue();
+                case "LONG" -> n.longValue();
+                case "DOUBLE" -> n.doubleValue();
+                case "FLOAT" -> n.floatValue();
+                case "SHORT" -> n.shortValue();
+                case "STRING" -> n.toString();
+                default -> value;
+            };
         }
-        Number n = (Number) value;
-        return switch (field.marshallingType().toString()) {
-            case "INTEGER" -> n.intValue();
-            case "LONG" -> n.longValue();
-            case "DOUBLE" -> n.doubleValue();
-            case "FLOAT" -> n.floatValue();
-            case "SHORT" -> n.shortValue();
-            default -> value;
-        };
+        if (value instanceof Map<?, ?> map && "SDK_POJO".equals(type)) {
+            return pojo(map, field);
+        }
+        if (value instanceof Map<?, ?> map && "MAP".equals(type)) {
+            MapTrait trait = field.getTrait(MapTrait.class);
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), trait == null || v == null ? v
+                    : converted(v, trait.valueFieldInfo())));
+            return out;
+        }
+        if (value instanceof List<?> list && "LIST".equals(type)) {
+            ListTrait trait = field.getTrait(ListTrait.class);
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object v : list) {
+                out.add(trait == null || v == null ? v : converted(v, trait.memberFieldInfo()));
+            }
+            return out;
+        }
+        return value;
+    }
+
+    private static Object pojo(Map<?, ?> members, SdkField<?> field) {
+        SdkPojo builder = field.constructor().get();
+        for (SdkField<?> member : builder.sdkFields()) {
+            Object v = members.get(member.memberName());
+            if (v != null) {
+                member.set(builder, converted(v, member));
+            }
+        }
+        try {
+            return builder.getClass().getMethod("build").invoke(builder);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot build " + field.memberName() + ": " + e, e);
+        }
     }
 
     private Object client() throws Exception {

@@ -36,14 +36,7 @@ final class S3Probes {
         }
         countObjects(reads, bucket, null, out, null);
         try {
-            long[] versions = {0};
-            boolean all = reads.pages("ListObjectVersions", Map.of("Bucket", bucket), "KeyMarker",
-                    "NextKeyMarker", page -> versions[0] += Fields.maps(page, "Versions").size()
-                            + Fields.maps(page, "DeleteMarkers").size());
-            out.set("versions", versions[0]);
-            if (!all) {
-                out.note("versions counted in the first " + reads.maxPages() + " pages only");
-            }
+            countVersions(reads, bucket, out);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
@@ -71,6 +64,28 @@ final class S3Probes {
                 out.note("object lock unknown (" + ProbeErrors.why(e) + ")");
             }
         }
+    }
+
+    /** Versions and delete markers; this listing pages with two markers, key and version. */
+    private static void countVersions(ProbeReads reads, String bucket, Findings out) throws Exception {
+        Map<String, Object> request = new HashMap<>();
+        request.put("Bucket", bucket);
+        long versions = 0;
+        for (int page = 0; page < reads.maxPages(); page++) {
+            Map<String, Object> response = reads.read("ListObjectVersions", request);
+            versions += Fields.maps(response, "Versions").size() + Fields.maps(response, "DeleteMarkers").size();
+            if (!Boolean.TRUE.equals(Fields.flag(response, "IsTruncated"))) {
+                out.set("versions", versions);
+                return;
+            }
+            request.put("KeyMarker", Fields.text(response, "NextKeyMarker"));
+            String versionMarker = Fields.text(response, "NextVersionIdMarker");
+            if (versionMarker != null) {
+                request.put("VersionIdMarker", versionMarker);
+            }
+        }
+        out.set("versions", versions);
+        out.note("versions counted in the first " + reads.maxPages() + " pages only: there are more");
     }
 
     /** DeleteObjects and DeleteObject: the named keys that are there, and their bytes. */
