@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.client.config.AwsClientOption;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
@@ -53,22 +56,27 @@ final class HostProbeChannel implements ProbeChannel {
 
     @Override
     public synchronized Map<String, Object> read(String operation, Map<String, Object> fields) throws Exception {
-        Class<?> requestType = type(servicePackage + ".model." + operation + "Request");
-        Object builder = requestType.getMethod("builder").invoke(null);
+        Object client = client();
+        Method call = operationMethod(operation);
+        Object builder = call.getParameterTypes()[0].getMethod("builder").invoke(null);
         for (SdkField<?> field : ((SdkPojo) builder).sdkFields()) {
             Object value = fields.get(field.memberName());
             if (value != null) {
                 field.set(builder, converted(value, field));
             }
         }
-        Object request = builder.getClass().getMethod("build").invoke(builder);
-        Object client = client();
-        Method call = clientType.getMethod(Character.toLowerCase(operation.charAt(0)) + operation.substring(1),
-                requestType);
+        // Through the public builder interface: the implementation classes are not accessible.
+        Object request = ((SdkBuilder<?, ?>) builder).build();
         try {
             return RequestFields.ofPojo((SdkPojo) call.invoke(client, request));
         } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+            Throwable cause = e.getCause();
+            if (cause instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+                // The service's error code is what a probe tells apart (DryRunOperation, NoSuchBucket...); the
+                // engine sees no SDK type, so it travels in the message of a plain exception.
+                throw new Exception(service.awsErrorDetails().errorCode() + ": " + service.getMessage(), service);
+            }
+            throw cause instanceof Exception ? (Exception) cause : e;
         }
     }
 
@@ -111,6 +119,20 @@ final class HostProbeChannel implements ProbeChannel {
         return value;
     }
 
+    /**
+     * The client's method for an API operation: named after it, whatever the SDK made of its request class's name
+     * ({@code DescribeDBInstances} takes a {@code DescribeDbInstancesRequest}).
+     */
+    private Method operationMethod(String operation) throws NoSuchMethodException {
+        for (Method m : clientType.getMethods()) {
+            if (m.getName().equalsIgnoreCase(operation) && m.getParameterCount() == 1
+                    && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])) {
+                return m;
+            }
+        }
+        throw new NoSuchMethodException(clientType.getSimpleName() + " has no operation " + operation);
+    }
+
     private static Object pojo(Map<?, ?> members, SdkField<?> field) {
         SdkPojo builder = field.constructor().get();
         for (SdkField<?> member : builder.sdkFields()) {
@@ -119,18 +141,15 @@ final class HostProbeChannel implements ProbeChannel {
                 member.set(builder, converted(v, member));
             }
         }
-        try {
-            return builder.getClass().getMethod("build").invoke(builder);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot build " + field.memberName() + ": " + e, e);
-        }
+        return ((SdkBuilder<?, ?>) builder).build();
     }
 
     private Object client() throws Exception {
         if (client == null) {
             String serviceName = config.option(SdkClientOption.SERVICE_NAME);
             clientType = type(servicePackage + "." + serviceName + "Client");
-            Object builder = clientType.getMethod("builder").invoke(null);
+            Method builderMethod = clientType.getMethod("builder");
+            Object builder = builderMethod.invoke(null);
             Region region = config.option(AwsClientOption.AWS_REGION);
             if (region != null) {
                 ((AwsClientBuilder<?, ?>) builder).region(region);
@@ -142,7 +161,8 @@ final class HostProbeChannel implements ProbeChannel {
             sameCredentials((AwsClientBuilder<?, ?>) builder);
             Object serviceConfiguration = config.option(SdkClientOption.SERVICE_CONFIGURATION);
             if (serviceConfiguration != null) {
-                for (Method m : builder.getClass().getMethods()) {
+                // Looked up on the public builder interface: the implementation class is not accessible.
+                for (Method m : builderMethod.getReturnType().getMethods()) {
                     if (m.getName().equals("serviceConfiguration") && m.getParameterCount() == 1
                             && m.getParameterTypes()[0].isInstance(serviceConfiguration)) {
                         m.invoke(builder, serviceConfiguration);
@@ -157,7 +177,7 @@ final class HostProbeChannel implements ProbeChannel {
             }
             ((SdkClientBuilder<?, ?>) builder).overrideConfiguration(
                     c -> c.apiCallTimeout(CALL_TIMEOUT).retryPolicy(r -> r.numRetries(0)));
-            client = (AutoCloseable) builder.getClass().getMethod("build").invoke(builder);
+            client = (AutoCloseable) ((SdkBuilder<?, ?>) builder).build();
         }
         return client;
     }
