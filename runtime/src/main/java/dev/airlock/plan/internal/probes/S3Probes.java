@@ -58,7 +58,8 @@ final class S3Probes {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            if (ProbeErrors.notFound(e, "ObjectLockConfigurationNotFound", "does not exist", "404")) {
+            if (ProbeErrors.notFound(e, "ObjectLockConfigurationNotFound", "missing Object Lock Configuration",
+                    "does not exist")) {
                 out.fact("object lock", "off");
             } else {
                 out.note("object lock unknown (" + ProbeErrors.why(e) + ")");
