@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class BudgetStoreContract {
 
-    private static final BudgetStore.Window PER_MINUTE_5 = new BudgetStore.Window(Duration.ofMinutes(1), 5);
-    private static final BudgetStore.Window PER_HOUR_3 = new BudgetStore.Window(Duration.ofHours(1), 3);
+    // Windows far longer than a test, so that no test straddles the turn of one (they are the clock's windows).
+    private static final BudgetStore.Window FIVE = new BudgetStore.Window(Duration.ofDays(7), 5);
+    private static final BudgetStore.Window THREE = new BudgetStore.Window(Duration.ofDays(14), 3);
 
     private BudgetStore store;
     private BudgetStore other;
@@ -59,42 +60,42 @@ public abstract class BudgetStoreContract {
     void takesUpToTheLimitThenRefusesWithTheWindowThatRefused() throws Exception {
         String id = budget();
         for (int i = 0; i < 5; i++) {
-            assertThat(store().take(id, List.of(PER_MINUTE_5), 1)).as("take %d", i + 1).isNull();
+            assertThat(store().take(id, List.of(FIVE), 1)).as("take %d", i + 1).isNull();
         }
-        assertThat(store().take(id, List.of(PER_MINUTE_5), 1)).isEqualTo(PER_MINUTE_5);
+        assertThat(store().take(id, List.of(FIVE), 1)).isEqualTo(FIVE);
     }
 
     @Test
     void takesSeveralUnitsAtOnceAndRefusesMoreThanIsLeft() throws Exception {
         String id = budget();
-        assertThat(store().take(id, List.of(PER_MINUTE_5), 4)).isNull();
-        assertThat(store().take(id, List.of(PER_MINUTE_5), 2)).isEqualTo(PER_MINUTE_5);
-        assertThat(store().take(id, List.of(PER_MINUTE_5), 1)).isNull();
+        assertThat(store().take(id, List.of(FIVE), 4)).isNull();
+        assertThat(store().take(id, List.of(FIVE), 2)).isEqualTo(FIVE);
+        assertThat(store().take(id, List.of(FIVE), 1)).isNull();
     }
 
     @Test
     void aCallLargerThanTheWholeWindowIsRefused() throws Exception {
-        assertThat(store().take(budget(), List.of(PER_MINUTE_5), 6)).isEqualTo(PER_MINUTE_5);
+        assertThat(store().take(budget(), List.of(FIVE), 6)).isEqualTo(FIVE);
     }
 
     @Test
     void aWindowThatRefusesSpendsNothingFromTheOthers() throws Exception {
         String id = budget();
-        assertThat(store().take(id, List.of(PER_MINUTE_5, PER_HOUR_3), 3)).isNull();
+        assertThat(store().take(id, List.of(FIVE, THREE), 3)).isNull();
         // The hour has nothing left: the minute must keep the 2 it had.
-        assertThat(store().take(id, List.of(PER_MINUTE_5, PER_HOUR_3), 1)).isEqualTo(PER_HOUR_3);
-        assertThat(store().take(id, List.of(PER_MINUTE_5, PER_HOUR_3), 1)).isEqualTo(PER_HOUR_3);
-        assertThat(store().take(id, List.of(PER_MINUTE_5), 2)).isNull();
-        assertThat(store().take(id, List.of(PER_MINUTE_5), 1)).isEqualTo(PER_MINUTE_5);
+        assertThat(store().take(id, List.of(FIVE, THREE), 1)).isEqualTo(THREE);
+        assertThat(store().take(id, List.of(FIVE, THREE), 1)).isEqualTo(THREE);
+        assertThat(store().take(id, List.of(FIVE), 2)).isNull();
+        assertThat(store().take(id, List.of(FIVE), 1)).isEqualTo(FIVE);
     }
 
     @Test
     void budgetsAreCountedApart() throws Exception {
         String a = budget();
         String b = budget();
-        assertThat(store().take(a, List.of(PER_MINUTE_5), 5)).isNull();
-        assertThat(store().take(b, List.of(PER_MINUTE_5), 5)).isNull();
-        assertThat(store().take(a, List.of(PER_MINUTE_5), 1)).isNotNull();
+        assertThat(store().take(a, List.of(FIVE), 5)).isNull();
+        assertThat(store().take(b, List.of(FIVE), 5)).isNull();
+        assertThat(store().take(a, List.of(FIVE), 1)).isNotNull();
     }
 
     @Test
