@@ -67,7 +67,8 @@ class ConfigErrorsTest {
     @Test
     void aKeyFarFromAnyKnownOneListsThemAll() {
         loading("colour=blue").hasMessageContaining("unknown key 'colour'")
-                .hasMessageContaining("known keys: account, audit.enabled, audit.file, config");
+                .hasMessageContaining("known keys: account, audit.enabled, audit.file, ")
+                .hasMessageContaining(", mode, ").hasMessageContaining(", policy, ");
     }
 
     @Test

@@ -14,8 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The kill switch of one JVM: a Resilience4j circuit breaker that only a trip forces open and only a reset
- * closes. With a flag file, the machine's switch: a trip raises the flag, a reset lowers it, and a daemon thread
+ * The kill switch of one JVM: a Resilience4j circuit breaker, made on the first trip, that only a trip forces open
+ * and only a reset closes. With a flag file, the machine's switch: a trip raises the flag, a reset lowers it, and a daemon thread
  * looks at the file's attributes a few times a second (never on a call's path) so that an {@code airlock halt}
  * or {@code resume}, or a trip in another JVM, reaches this one.
  */
@@ -24,7 +24,8 @@ public final class LocalKillSwitch implements KillSwitch {
     /** How often the flag file is looked at. */
     static final long WATCH_MILLIS = 200;
 
-    private final CircuitBreaker breaker = CircuitBreaker.ofDefaults("airlock-kill-switch");
+    /** Made on the first trip, so that a JVM whose switch never trips never loads it. */
+    private volatile CircuitBreaker breaker;
     private final Path flag;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService watcher;
@@ -53,7 +54,8 @@ public final class LocalKillSwitch implements KillSwitch {
 
     @Override
     public String openReason() {
-        return breaker.getState() == CircuitBreaker.State.FORCED_OPEN ? reason : null;
+        CircuitBreaker b = breaker;
+        return b != null && b.getState() == CircuitBreaker.State.FORCED_OPEN ? reason : null;
     }
 
     @Override
@@ -102,13 +104,18 @@ public final class LocalKillSwitch implements KillSwitch {
         }
     }
 
-    private void open(String why) {
+    private synchronized void open(String why) {
+        if (breaker == null) {
+            breaker = CircuitBreaker.ofDefaults("airlock-kill-switch");
+        }
         reason = why;
         breaker.transitionToForcedOpenState();
     }
 
-    private void closeBreaker() {
-        breaker.transitionToClosedState();
+    private synchronized void closeBreaker() {
+        if (breaker != null) {
+            breaker.transitionToClosedState();
+        }
         reason = null;
     }
 
