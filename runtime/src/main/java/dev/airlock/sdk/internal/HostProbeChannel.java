@@ -123,14 +123,14 @@ final class HostProbeChannel implements ProbeChannel {
      * The client's method for an API operation: named after it, whatever the SDK made of its request class's name
      * ({@code DescribeDBInstances} takes a {@code DescribeDbInstancesRequest}).
      */
-    private Method operationMethod(String operation) throws NoSuchMethodException {
+    private Method operationMethod(String operation) throws ClassNotFoundException {
         for (Method m : clientType.getMethods()) {
             if (m.getName().equalsIgnoreCase(operation) && m.getParameterCount() == 1
                     && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])) {
                 return m;
             }
         }
-        throw new NoSuchMethodException(clientType.getSimpleName() + " has no operation " + operation);
+        throw new ClassNotFoundException(clientType.getSimpleName() + " has no operation " + operation);
     }
 
     private static Object pojo(Map<?, ?> members, SdkField<?> field) {
