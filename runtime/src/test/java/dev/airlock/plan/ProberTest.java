@@ -184,6 +184,29 @@ class ProberTest {
     }
 
     @Test
+    void probesOfConcurrentCallsRunAtTheSameTime() throws Exception {
+        CountDownLatch together = new CountDownLatch(3);
+        FakeChannel sqs = new FakeChannel().on("GetQueueAttributes", r -> {
+            together.countDown();
+            // Each probe waits for the others: run one by one, they would all time out.
+            together.await(4, TimeUnit.SECONDS);
+            return Map.of("Attributes", Map.of("ApproximateNumberOfMessages", "2"));
+        });
+        List<Thread> callers = new ArrayList<>();
+        List<Plan> plans = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Thread t = new Thread(() -> plans.add(prober.plan(call("sqs", "PurgeQueue", Map.of("QueueUrl", "u"),
+                    sqs, "arn:q"))));
+            t.start();
+            callers.add(t);
+        }
+        for (Thread t : callers) {
+            t.join(20_000);
+        }
+        assertThat(plans).hasSize(3).allSatisfy(p -> assertThat(p.measures()).containsEntry("messages", 2L));
+    }
+
+    @Test
     void aProbeThatFailsSaysSoAndKeepsWhatItFound() {
         FakeChannel ddb = new FakeChannel()
                 .on("DescribeTable", r -> {

@@ -34,8 +34,11 @@ public final class ProbingProber implements Prober {
         this.guard = guard;
         this.timeout = timeout;
         this.maxPages = maxPages;
-        this.pool = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
+        // Up to four probes at once, each on its own thread (a pool of core size 0 would run them one by one);
+        // the threads end after a while without probes.
+        this.pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
                 daemonThreads());
+        this.pool.allowCoreThreadTimeOut(true);
     }
 
     @Override
