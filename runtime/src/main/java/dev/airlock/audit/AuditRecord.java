@@ -19,8 +19,18 @@ import dev.airlock.call.Classification;
  * @param approvalId the approval request id for a HOLD, else null
  * @param latencyNanos how long the decision took
  * @param call the full call, when the slow path built one; null on the fast path
+ * @param plan the blast radius, when a gate worked it out; null otherwise
  */
 public record AuditRecord(long epochMillis, String service, String operation, String action,
                           Classification classification, String statement, String effect, String verdict,
-                          String reason, String approvalId, long latencyNanos, Call call) {
+                          String reason, String approvalId, long latencyNanos, Call call,
+                          dev.airlock.plan.Plan plan) {
+
+    /** A record without a plan. */
+    public AuditRecord(long epochMillis, String service, String operation, String action,
+                       Classification classification, String statement, String effect, String verdict,
+                       String reason, String approvalId, long latencyNanos, Call call) {
+        this(epochMillis, service, operation, action, classification, statement, effect, verdict, reason, approvalId,
+                latencyNanos, call, null);
+    }
 }

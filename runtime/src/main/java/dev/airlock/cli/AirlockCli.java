@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "airlock", mixinStandardHelpOptions = true, versionProvider = AirlockCli.Version.class,
         description = "Keeps AI agents from destroying cloud infrastructure.",
         subcommands = {ExplainCommand.class, AuditCommand.class, AttachCommand.class, PolicyCommand.class,
+                PlanCommand.class, KillSwitchCommands.Halt.class, KillSwitchCommands.Resume.class,
                 CommandLine.HelpCommand.class})
 public final class AirlockCli implements Runnable {
 

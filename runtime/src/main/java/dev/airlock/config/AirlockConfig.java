@@ -58,6 +58,26 @@ public final class AirlockConfig {
     public static final String CREDENTIALS_READ_POLICY_ARN = "credentials.read-policy-arn";
     /** {@code true}: this JVM's default credentials and its children's become the read-only session. */
     public static final String CREDENTIALS_FLOOR = "credentials.floor";
+    /** Where Airlock keeps state of its own on this machine, such as the kill switch's flag. */
+    public static final String STATE_DIR = "state.dir";
+    /** How long the blast-radius probes of one call may take in all, e.g. {@code 5s}. */
+    public static final String PROBE_TIMEOUT = "probe.timeout";
+    /** How many pages one probe listing may read. */
+    public static final String PROBE_MAX_PAGES = "probe.max-pages";
+    /** {@code local}: budgets counted in each JVM; {@code dynamodb}: shared by every agent JVM. */
+    public static final String BUDGET_STORE = "budget.store";
+    /** The DynamoDB table of shared budgets. */
+    public static final String BUDGET_TABLE = "budget.table";
+    /** How long a call over budget waits for the budget to refill before it is held; {@code 0s}: not at all. */
+    public static final String BUDGET_WAIT = "budget.wait";
+    /** {@code local}: a kill switch per machine (its flag in {@code state.dir}); {@code dynamodb}: org-wide too. */
+    public static final String KILL_SWITCH_STORE = "kill-switch.store";
+    /** The DynamoDB table of the org-wide kill switch flag. */
+    public static final String KILL_SWITCH_TABLE = "kill-switch.table";
+    /** A burst that trips the kill switch: more than N destructive calls within a time, e.g. {@code 50/10s}. */
+    public static final String KILL_SWITCH_BURST = "kill-switch.burst";
+    /** A resource created again within this time of its deletion trips the kill switch, e.g. {@code 10m}. */
+    public static final String KILL_SWITCH_RECREATE_WINDOW = "kill-switch.recreate-window";
 
     /** Every key Airlock understands; anything else in a config source is an error. One a line, sorted by area. */
     public static final java.util.Set<String> KEYS = java.util.Set.of(
@@ -90,7 +110,17 @@ public final class AirlockConfig {
             CREDENTIALS_DURATION,
             CREDENTIALS_READ_ON_ERROR,
             CREDENTIALS_READ_POLICY_ARN,
-            CREDENTIALS_FLOOR);
+            CREDENTIALS_FLOOR,
+            STATE_DIR,
+            PROBE_TIMEOUT,
+            PROBE_MAX_PAGES,
+            BUDGET_STORE,
+            BUDGET_TABLE,
+            BUDGET_WAIT,
+            KILL_SWITCH_STORE,
+            KILL_SWITCH_TABLE,
+            KILL_SWITCH_BURST,
+            KILL_SWITCH_RECREATE_WINDOW);
 
     /** How destructive calls are treated overall. */
     public enum Mode {
@@ -187,6 +217,16 @@ public final class AirlockConfig {
     /** True when an action nothing classifies is held (the default); false lets it through as a write. */
     public boolean holdsUnknown() {
         return !"allow".equals(values.getOrDefault(UNKNOWN, "hold"));
+    }
+
+    /** Where Airlock keeps its own state on this machine. */
+    public Path stateDir() {
+        return Path.of(values.get(STATE_DIR));
+    }
+
+    /** A duration setting ({@code 500ms}, {@code 5s}, {@code 10m}, {@code 1h}); validated at load. */
+    public java.time.Duration duration(String key) {
+        return dev.airlock.config.internal.SettingValues.duration(key, values.get(key));
     }
 
     @Override

@@ -106,6 +106,16 @@ public final class ConfigLoader {
         d.put(AirlockConfig.CREDENTIALS_READ_ON_ERROR, "ambient");
         d.put(AirlockConfig.CREDENTIALS_READ_POLICY_ARN, "arn:aws:iam::aws:policy/ReadOnlyAccess");
         d.put(AirlockConfig.CREDENTIALS_FLOOR, "true");
+        d.put(AirlockConfig.STATE_DIR, Path.of(home, ".airlock").toString());
+        d.put(AirlockConfig.PROBE_TIMEOUT, "5s");
+        d.put(AirlockConfig.PROBE_MAX_PAGES, "10");
+        d.put(AirlockConfig.BUDGET_STORE, "local");
+        d.put(AirlockConfig.BUDGET_TABLE, "airlock-budgets");
+        d.put(AirlockConfig.BUDGET_WAIT, "0s");
+        d.put(AirlockConfig.KILL_SWITCH_STORE, "local");
+        d.put(AirlockConfig.KILL_SWITCH_TABLE, "airlock-kill-switch");
+        d.put(AirlockConfig.KILL_SWITCH_BURST, "100/10s");
+        d.put(AirlockConfig.KILL_SWITCH_RECREATE_WINDOW, "10m");
         return d;
     }
 

@@ -31,4 +31,13 @@ public interface EgressParts {
      * @throws IllegalStateException when the config names no credentials of Airlock's own
      */
     RoleSessions roleSessions(AirlockConfig config);
+
+    /**
+     * Destruction budgets shared by every agent JVM: counters in the DynamoDB table {@code budget.table}, taken
+     * with conditional updates, all windows of a call in one transaction.
+     */
+    dev.airlock.gate.BudgetStore dynamoDbBudgets(AirlockConfig config);
+
+    /** The org-wide kill switch: a flag item in the DynamoDB table {@code kill-switch.table}. */
+    dev.airlock.gate.KillSwitch dynamoDbKillSwitch(AirlockConfig config);
 }

@@ -70,20 +70,21 @@ public final class Engine implements AutoCloseable {
         this.catalog = b.catalog;
         this.audit = b.audit;
         this.plans = b.plans;
-        this.parts = new Parts(b.approvals, b.credentials, b.prober, b.budgets, b.killSwitch);
+        this.guard = new EngineGuard(this);
+        Prober prober = b.proberFactory != null ? b.proberFactory.forGuard(guard) : b.prober;
+        this.parts = new Parts(b.approvals, b.credentials, prober, b.budgets, b.killSwitch);
         this.requester = b.requester != null ? b.requester : Requester.ofThisProcess(config.tool());
         this.context = new PolicyContext(config.tool(), config.environment());
         this.policy = new PolicyHolder(b.policy, catalog, context);
-        this.killSwitchGate = new KillSwitchGate(b.killSwitch);
+        this.killSwitchGate = GuardrailParts.killSwitchGate(config, b.killSwitch, audit);
         this.gates = List.of(
                 killSwitchGate,
                 new DryRunGate(plans, config.mode() == AirlockConfig.Mode.DRY_RUN),
                 new ApprovalGate(b.approvals, defaultApprovers(config), Duration.ofMinutes(15)),
-                new RateBudgetGate(b.budgets),
+                new RateBudgetGate(b.budgets, config.duration(AirlockConfig.BUDGET_WAIT)),
                 new CredentialsGate(config.brokeredCredentials(), b.credentials,
                         !"deny".equals(config.get(AirlockConfig.CREDENTIALS_READ_ON_ERROR))));
         this.sdkCalls = new SdkCalls(catalog, config.account(), this::requester, config.holdsUnknown());
-        this.guard = new EngineGuard(this);
     }
 
     /** An engine for {@code config}, with every part at its embedded default until set. */
@@ -102,8 +103,8 @@ public final class Engine implements AutoCloseable {
         Policy policy = pinned.policy();
         Requester requester = Requester.ofThisProcess(config.tool());
         AuditLog audit = config.auditEnabled() ? AuditLog.toFile(config.auditFile(), requester) : AuditLog.discard();
-        Engine engine = builder(config).requester(requester).policy(policy).audit(audit)
-                .plans(PlanBook.inDirectory(config.planDir()))
+        Engine engine = GuardrailParts.fromConfig(config, builder(config)).requester(requester).policy(policy)
+                .audit(audit).plans(PlanBook.inDirectory(config.planDir()))
                 .credentials(CredentialsIssuer.fromConfig(config, ActionCatalog.builtIn())).build();
         engine.policySha256 = pinned.sha256();
         if ("sts".equals(config.get(AirlockConfig.REQUESTER_AWS_IDENTITY))) {
@@ -306,7 +307,7 @@ public final class Engine implements AutoCloseable {
         audit.record(new AuditRecord(System.currentTimeMillis(), call.service(), call.operation(), call.action(),
                 call.classification(), decision == null ? "error" : decision.statementId(),
                 decision == null ? "-" : decision.effect().word(), verdict.outcome().name(), verdict.reason(),
-                approvalId, System.nanoTime() - start, call));
+                approvalId, System.nanoTime() - start, call, gated == null ? null : gated.planIfKnown()));
         return verdict;
     }
 
@@ -322,8 +323,8 @@ public final class Engine implements AutoCloseable {
                 return v;
             }
         }
-        killSwitchGate.observe(gated);
-        return Verdict.proceed();
+        Verdict tripped = killSwitchGate.observe(gated);
+        return tripped != null ? tripped : Verdict.proceed();
     }
 
     private static Verdict deniedByPolicy(PolicyDecision d) {
@@ -360,7 +361,7 @@ public final class Engine implements AutoCloseable {
 
         @Override
         public void close() {
-            for (AutoCloseable part : new AutoCloseable[] {approvals, credentials, budgets, killSwitch}) {
+            for (AutoCloseable part : new AutoCloseable[] {approvals, credentials, prober, budgets, killSwitch}) {
                 try {
                     part.close();
                 } catch (Exception e) {
@@ -380,6 +381,7 @@ public final class Engine implements AutoCloseable {
         private ApprovalStore approvals = ApprovalStore.none();
         private CredentialsIssuer credentials = CredentialsIssuer.ambient();
         private Prober prober = Prober.requestOnly();
+        private Prober.Factory proberFactory;
         private BudgetStore budgets;
         private KillSwitch killSwitch;
         private Requester requester;
@@ -426,6 +428,13 @@ public final class Engine implements AutoCloseable {
         /** Who works out blast radius; the request alone when not set. */
         public Builder prober(Prober prober) {
             this.prober = Objects.requireNonNull(prober, "prober");
+            this.proberFactory = null;
+            return this;
+        }
+
+        /** Who works out blast radius, built with the engine's guard so its probes are the engine's own. */
+        public Builder probes(Prober.Factory factory) {
+            this.proberFactory = Objects.requireNonNull(factory, "factory");
             return this;
         }
 

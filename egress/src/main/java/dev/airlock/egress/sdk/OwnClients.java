@@ -21,7 +21,7 @@ import software.amazon.awssdk.regions.Region;
  * Builds Airlock's own clients: the small URL-connection HTTP client, bounded calls, the region and endpoint of
  * Airlock's settings ({@code aws.region}, {@code aws.endpoint.*}) and a credentials source of Airlock's own.
  */
-final class OwnClients {
+public final class OwnClients {
 
     /** Bounded so that an unreachable AWS never holds a decision for long. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
@@ -39,7 +39,7 @@ final class OwnClients {
     private OwnClients() {
     }
 
-    static SdkHttpClient http() {
+    public static SdkHttpClient http() {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3))
                 .socketTimeout(Duration.ofSeconds(8))
@@ -52,7 +52,7 @@ final class OwnClients {
      * @param endpointKey the {@code aws.endpoint.*} key that overrides this service's endpoint
      * @param credentials where the credentials come from
      */
-    static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+    public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, AirlockConfig config, String endpointKey, AwsCredentialsProvider credentials,
             SdkHttpClient http) {
         String region = config.get(AirlockConfig.AWS_REGION);
@@ -71,7 +71,7 @@ final class OwnClients {
     }
 
     /** Airlock's own credentials: the {@code aws.profile} profile when set, else the SDK's default chain. */
-    static AwsCredentialsProvider airlocksOwn(AirlockConfig config) {
+    public static AwsCredentialsProvider airlocksOwn(AirlockConfig config) {
         String profile = config.get(AirlockConfig.AWS_PROFILE);
         return profile == null ? toolsOwn() : ProfileCredentialsProvider.builder().profileName(profile).build();
     }

@@ -18,8 +18,8 @@ import java.util.List;
  * Turns records into chained JSON lines. Runs on the writer thread only, never on a caller's.
  *
  * <p>Field order is fixed: {@code seq, time, tool, caller, call} (or {@code service, operation, action} for a
- * fast-path record), {@code classification, statement, effect, verdict, reason, approvalId, latencyMicros, prev,
- * hash}. Members whose value is unknown are left out. Request parameters are never written: they may hold data
+ * fast-path record), {@code classification, statement, effect, verdict, reason, approvalId, plan, latencyMicros,
+ * prev, hash}. Members whose value is unknown are left out. Request parameters are never written: they may hold data
  * the tool was working on; the fingerprint stands for them.
  */
 final class RecordFormat {
@@ -58,6 +58,9 @@ final class RecordFormat {
             writeOptional(g, "verdict", r.verdict());
             writeOptional(g, "reason", r.reason());
             writeOptional(g, "approvalId", r.approvalId());
+            if (r.plan() != null) {
+                writePlan(g, r.plan());
+            }
             g.writeFieldName("latencyMicros");
             g.writeNumber(BigDecimal.valueOf(Math.max(0, r.latencyNanos()), 3));
             g.writeStringField("prev", prev.hash());
@@ -117,6 +120,33 @@ final class RecordFormat {
         writeOptional(g, "account", call.account());
         writeOptional(g, "endpoint", call.endpoint());
         writeOptional(g, "fingerprint", fingerprintOf(call));
+        g.writeEndObject();
+    }
+
+    /** The blast radius the gates saw: what an auditor needs to know what the call would have destroyed. */
+    private static void writePlan(JsonGenerator g, dev.airlock.plan.Plan plan) throws IOException {
+        g.writeObjectFieldStart("plan");
+        writeOptional(g, "summary", plan.summary());
+        if (!plan.measures().isEmpty()) {
+            g.writeObjectFieldStart("measures");
+            for (var e : new java.util.TreeMap<>(plan.measures()).entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        }
+        if (!plan.facts().isEmpty()) {
+            g.writeObjectFieldStart("facts");
+            for (var e : new java.util.TreeMap<>(plan.facts()).entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        }
+        if (!plan.details().isEmpty()) {
+            writeList(g, "details", plan.details());
+        }
+        if (!plan.notes().isEmpty()) {
+            writeList(g, "notes", plan.notes());
+        }
         g.writeEndObject();
     }
 

@@ -56,6 +56,27 @@ public final class SettingValues {
             case AirlockConfig.AWS_ENDPOINT_DYNAMODB:
             case AirlockConfig.AWS_ENDPOINT_S3:
                 return endpoint(key, v);
+            case AirlockConfig.BUDGET_STORE:
+            case AirlockConfig.KILL_SWITCH_STORE:
+                return oneOf(key, v, List.of("local", "dynamodb"));
+            case AirlockConfig.PROBE_TIMEOUT:
+            case AirlockConfig.BUDGET_WAIT:
+            case AirlockConfig.KILL_SWITCH_RECREATE_WINDOW:
+                duration(key, required(key, v));
+                return v.toLowerCase(Locale.ROOT);
+            case AirlockConfig.PROBE_MAX_PAGES:
+                return positive(key, v);
+            case AirlockConfig.KILL_SWITCH_BURST:
+                burst(key, required(key, v));
+                return v.toLowerCase(Locale.ROOT);
+            case AirlockConfig.BUDGET_TABLE:
+            case AirlockConfig.KILL_SWITCH_TABLE:
+                if (!v.matches("[A-Za-z0-9_.-]{3,255}")) {
+                    throw new IllegalArgumentException(key + " must be a DynamoDB table name (3 to 255 letters, "
+                            + "digits, '_', '-' or '.'), not '" + v + "'");
+                }
+                return v;
+            case AirlockConfig.STATE_DIR:
             case AirlockConfig.AUDIT_FILE:
             case AirlockConfig.PLAN_DIR:
                 return expandHome(required(key, v), home);
@@ -72,6 +93,53 @@ public final class SettingValues {
             default:
                 return v.isEmpty() ? null : v;
         }
+    }
+
+    /** {@code 250ms}, {@code 5s}, {@code 10m}, {@code 1h} or a plain number of seconds. */
+    public static java.time.Duration duration(String key, String v) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?")
+                .matcher(v == null ? "" : v.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException(key + " must be a duration such as 500ms, 5s, 10m or 1h, not '" + v
+                    + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            case "h" -> java.time.Duration.ofHours(n);
+            default -> java.time.Duration.ofSeconds(n);
+        };
+    }
+
+    /** {@code N/DURATION}, e.g. {@code 50/10s}: the count and the time of a burst; N at least 1. */
+    public static Object[] burst(String key, String v) {
+        int slash = v.indexOf('/');
+        try {
+            if (slash > 0) {
+                long n = Long.parseLong(v.substring(0, slash).trim());
+                java.time.Duration d = duration(key, v.substring(slash + 1));
+                if (n >= 1 && !d.isZero()) {
+                    return new Object[] {n, d};
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below, with what the key accepts
+        }
+        throw new IllegalArgumentException(key + " must be CALLS/DURATION such as 50/10s (at least 1 call, a "
+                + "time above 0), not '" + v + "'");
+    }
+
+    private static String positive(String key, String v) {
+        try {
+            if (Integer.parseInt(v) >= 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be a whole number of at least 1, not '" + v + "'");
     }
 
     private static String endpoint(String key, String v) {

@@ -102,6 +102,16 @@ public final class JsonLinesPlanBook implements PlanBook {
         line.put("summary", plan.summary());
         ObjectNode measures = line.putObject("measures");
         plan.measures().forEach(measures::put);
+        if (!plan.facts().isEmpty()) {
+            ObjectNode facts = line.putObject("facts");
+            plan.facts().forEach(facts::put);
+        }
+        if (!plan.details().isEmpty()) {
+            plan.details().forEach(line.putArray("details")::add);
+        }
+        if (!plan.notes().isEmpty()) {
+            plan.notes().forEach(line.putArray("notes")::add);
+        }
         byte[] bytes = Json.MAPPER.writeValueAsBytes(line);
         byte[] withNewline = new byte[bytes.length + 1];
         System.arraycopy(bytes, 0, withNewline, 0, bytes.length);

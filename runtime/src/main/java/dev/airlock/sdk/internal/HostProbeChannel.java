@@ -5,19 +5,26 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.client.config.AwsClientOption;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
+import software.amazon.awssdk.core.traits.ListTrait;
+import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.SdkClientConfiguration;
 import software.amazon.awssdk.core.client.config.SdkClientOption;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * Read-only requests through a client made like the calling one: the same service, region, endpoint, credentials,
@@ -49,46 +56,100 @@ final class HostProbeChannel implements ProbeChannel {
 
     @Override
     public synchronized Map<String, Object> read(String operation, Map<String, Object> fields) throws Exception {
-        Class<?> requestType = type(servicePackage + ".model." + operation + "Request");
-        Object builder = requestType.getMethod("builder").invoke(null);
+        Object client = client();
+        Method call = operationMethod(operation);
+        Object builder = call.getParameterTypes()[0].getMethod("builder").invoke(null);
         for (SdkField<?> field : ((SdkPojo) builder).sdkFields()) {
             Object value = fields.get(field.memberName());
             if (value != null) {
                 field.set(builder, converted(value, field));
             }
         }
+        // Through the public builder interface: the implementation classes are not accessible.
         Object request = ((SdkBuilder<?, ?>) builder).build();
-        Object client = client();
-        Method call = clientType.getMethod(Character.toLowerCase(operation.charAt(0)) + operation.substring(1),
-                requestType);
         try {
             return RequestFields.ofPojo((SdkPojo) call.invoke(client, request));
         } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+            Throwable cause = e.getCause();
+            if (cause instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+                // The service's error code is what a probe tells apart (DryRunOperation, NoSuchBucket...); the
+                // engine sees no SDK type, so it travels in the message of a plain exception.
+                throw new Exception(service.awsErrorDetails().errorCode() + ": " + service.getMessage(), service);
+            }
+            throw cause instanceof Exception ? (Exception) cause : e;
         }
     }
 
-    /** Numbers arrive as whatever the engine had; the SDK member wants its own type. */
-    private static Object converted(Object value, SdkField<?> field) {
-        if (!(value instanceof Number)) {
-            return value;
+    /**
+     * A plain value as the SDK member wants it: numbers of its own type, structures built from maps (a token such
+     * as DynamoDB's {@code LastEvaluatedKey} goes back as the request's {@code ExclusiveStartKey}), lists and maps
+     * element by element.
+     */
+    static Object converted(Object value, SdkField<?> field) {
+        String type = field.marshallingType().toString();
+        if (value instanceof Number n) {
+            return switch (type) {
+                case "INTEGER" -> n.intValue();
+                case "LONG" -> n.longValue();
+                case "DOUBLE" -> n.doubleValue();
+                case "FLOAT" -> n.floatValue();
+                case "SHORT" -> n.shortValue();
+                case "STRING" -> n.toString();
+                default -> value;
+            };
         }
-        Number n = (Number) value;
-        return switch (field.marshallingType().toString()) {
-            case "INTEGER" -> n.intValue();
-            case "LONG" -> n.longValue();
-            case "DOUBLE" -> n.doubleValue();
-            case "FLOAT" -> n.floatValue();
-            case "SHORT" -> n.shortValue();
-            default -> value;
-        };
+        if (value instanceof Map<?, ?> map && "SDK_POJO".equals(type)) {
+            return pojo(map, field);
+        }
+        if (value instanceof Map<?, ?> map && "MAP".equals(type)) {
+            MapTrait trait = field.getTrait(MapTrait.class);
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), trait == null || v == null ? v
+                    : converted(v, trait.valueFieldInfo())));
+            return out;
+        }
+        if (value instanceof List<?> list && "LIST".equals(type)) {
+            ListTrait trait = field.getTrait(ListTrait.class);
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object v : list) {
+                out.add(trait == null || v == null ? v : converted(v, trait.memberFieldInfo()));
+            }
+            return out;
+        }
+        return value;
+    }
+
+    /**
+     * The client's method for an API operation: named after it, whatever the SDK made of its request class's name
+     * ({@code DescribeDBInstances} takes a {@code DescribeDbInstancesRequest}).
+     */
+    private Method operationMethod(String operation) throws ClassNotFoundException {
+        for (Method m : clientType.getMethods()) {
+            if (m.getName().equalsIgnoreCase(operation) && m.getParameterCount() == 1
+                    && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])) {
+                return m;
+            }
+        }
+        throw new ClassNotFoundException(clientType.getSimpleName() + " has no operation " + operation);
+    }
+
+    private static Object pojo(Map<?, ?> members, SdkField<?> field) {
+        SdkPojo builder = field.constructor().get();
+        for (SdkField<?> member : builder.sdkFields()) {
+            Object v = members.get(member.memberName());
+            if (v != null) {
+                member.set(builder, converted(v, member));
+            }
+        }
+        return ((SdkBuilder<?, ?>) builder).build();
     }
 
     private Object client() throws Exception {
         if (client == null) {
             String serviceName = config.option(SdkClientOption.SERVICE_NAME);
             clientType = type(servicePackage + "." + serviceName + "Client");
-            Object builder = clientType.getMethod("builder").invoke(null);
+            Method builderMethod = clientType.getMethod("builder");
+            Object builder = builderMethod.invoke(null);
             Region region = config.option(AwsClientOption.AWS_REGION);
             if (region != null) {
                 ((AwsClientBuilder<?, ?>) builder).region(region);
@@ -100,7 +161,8 @@ final class HostProbeChannel implements ProbeChannel {
             sameCredentials((AwsClientBuilder<?, ?>) builder);
             Object serviceConfiguration = config.option(SdkClientOption.SERVICE_CONFIGURATION);
             if (serviceConfiguration != null) {
-                for (Method m : clientType.getMethod("builder").getReturnType().getMethods()) {
+                // Looked up on the public builder interface: the implementation class is not accessible.
+                for (Method m : builderMethod.getReturnType().getMethods()) {
                     if (m.getName().equals("serviceConfiguration") && m.getParameterCount() == 1
                             && m.getParameterTypes()[0].isInstance(serviceConfiguration)) {
                         m.invoke(builder, serviceConfiguration);

@@ -1,0 +1,9 @@
+package dev.airlock.gate;
+
+class LocalBudgetStoreTest extends BudgetStoreContract {
+
+    @Override
+    protected BudgetStore newStore() {
+        return BudgetStore.local();
+    }
+}
