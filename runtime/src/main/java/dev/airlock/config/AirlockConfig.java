@@ -34,6 +34,14 @@ public final class AirlockConfig {
     public static final String AWS_ENDPOINT_S3 = "aws.endpoint.s3";
     /** {@code sts}: learn the tool's AWS identity (GetCallerIdentity) for audit and approvals; {@code off}. */
     public static final String REQUESTER_AWS_IDENTITY = "requester.aws-identity";
+    /** The approval service on loopback, for example {@code http://127.0.0.1:7424}; none when unset. */
+    public static final String APPROVAL_URL = "approval.url";
+    /** The approval service's public key (PEM); when unset it is fetched from the service once and pinned. */
+    public static final String APPROVAL_PUBLIC_KEY = "approval.public-key";
+    /** {@code fail-fast}: a held call fails at once; {@code wait}: it waits up to {@code approval.timeout}. */
+    public static final String APPROVAL_MODE = "approval.mode";
+    /** How long {@code wait} mode waits, for example {@code 5m}, {@code 90s}. */
+    public static final String APPROVAL_TIMEOUT = "approval.timeout";
 
     /** Every key Airlock understands; anything else in a config source is an error. One a line, sorted by area. */
     public static final java.util.Set<String> KEYS = java.util.Set.of(
@@ -54,7 +62,11 @@ public final class AirlockConfig {
             AWS_ENDPOINT_STS,
             AWS_ENDPOINT_DYNAMODB,
             AWS_ENDPOINT_S3,
-            REQUESTER_AWS_IDENTITY);
+            REQUESTER_AWS_IDENTITY,
+            APPROVAL_URL,
+            APPROVAL_PUBLIC_KEY,
+            APPROVAL_MODE,
+            APPROVAL_TIMEOUT);
 
     /** How destructive calls are treated overall. */
     public enum Mode {
@@ -136,6 +148,16 @@ public final class AirlockConfig {
     /** True when a read may proceed after an internal error (the default); false fails reads closed too. */
     public boolean readsFailOpen() {
         return !"closed".equals(values.getOrDefault(READ_ON_ERROR, "open"));
+    }
+
+    /** True when a held call waits for its approval ({@code approval.mode: wait}). */
+    public boolean waitsForApproval() {
+        return "wait".equals(values.get(APPROVAL_MODE));
+    }
+
+    /** How long {@code wait} mode waits for approvers. */
+    public java.time.Duration approvalTimeout() {
+        return dev.airlock.config.internal.SettingValues.duration(values.getOrDefault(APPROVAL_TIMEOUT, "5m"));
     }
 
     @Override

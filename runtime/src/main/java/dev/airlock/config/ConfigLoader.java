@@ -86,6 +86,8 @@ public final class ConfigLoader {
         d.put(AirlockConfig.CREDENTIALS_MODE, "ambient");
         d.put(AirlockConfig.READ_ON_ERROR, "open");
         d.put(AirlockConfig.REQUESTER_AWS_IDENTITY, "off");
+        d.put(AirlockConfig.APPROVAL_MODE, "fail-fast");
+        d.put(AirlockConfig.APPROVAL_TIMEOUT, "5m");
         return d;
     }
 

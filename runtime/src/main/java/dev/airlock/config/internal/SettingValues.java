@@ -30,6 +30,12 @@ public final class SettingValues {
                 return oneOf(key, v, List.of("open", "closed"));
             case AirlockConfig.REQUESTER_AWS_IDENTITY:
                 return oneOf(key, v, List.of("off", "sts"));
+            case AirlockConfig.APPROVAL_MODE:
+                return oneOf(key, v, List.of("fail-fast", "wait"));
+            case AirlockConfig.APPROVAL_TIMEOUT:
+                duration(required(key, v));
+                return v;
+            case AirlockConfig.APPROVAL_URL:
             case AirlockConfig.AWS_ENDPOINT_STS:
             case AirlockConfig.AWS_ENDPOINT_DYNAMODB:
             case AirlockConfig.AWS_ENDPOINT_S3:
@@ -45,11 +51,32 @@ public final class SettingValues {
                 }
                 return v.isEmpty() ? null : v;
             case AirlockConfig.POLICY:
+            case AirlockConfig.APPROVAL_PUBLIC_KEY:
             case "config":
                 return v.isEmpty() ? null : expandHome(v, home);
             default:
                 return v.isEmpty() ? null : v;
         }
+    }
+
+    /**
+     * A duration written {@code 500ms}, {@code 90s}, {@code 5m} or {@code 1h}.
+     *
+     * @throws IllegalArgumentException saying how to write one
+     */
+    public static java.time.Duration duration(String v) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)").matcher(v.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("a duration is a number and a unit (ms, s, m or h), for example 5m, "
+                    + "not '" + v + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            default -> java.time.Duration.ofHours(n);
+        };
     }
 
     private static String endpoint(String key, String v) {
