@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code airlock}: explain a decision, verify an audit trail, attach to a running JVM. */
 @Command(name = "airlock", mixinStandardHelpOptions = true, versionProvider = AirlockCli.Version.class,
         description = "Keeps AI agents from destroying cloud infrastructure.",
-        subcommands = {ExplainCommand.class, AuditCommand.class, AttachCommand.class})
+        subcommands = {ExplainCommand.class, AuditCommand.class, AttachCommand.class, ServeCommand.class,
+                ApprovalCommands.Approvers.class, ApprovalCommands.Pending.class, ApprovalCommands.Show.class,
+                ApprovalCommands.Approve.class, ApprovalCommands.Deny.class})
 public final class AirlockCli implements Runnable {
 
     @CommandLine.Spec

@@ -22,4 +22,11 @@ public interface EgressParts {
      * @throws Exception the STS error or timeout, to be reported
      */
     String callerIdentity(AirlockConfig config) throws Exception;
+
+    /**
+     * The org-wide approval store: the DynamoDB {@code table}, shared by every approval service instance, with
+     * conditional writes for each vote and use. Built with Airlock's own credentials, region and endpoint.
+     */
+    dev.airlock.approval.ApprovalStore dynamoDbApprovals(AirlockConfig config, String table)
+            throws dev.airlock.approval.ApprovalException;
 }
