@@ -44,7 +44,12 @@ public final class JournalApprovalStore extends InMemoryApprovalStore {
             Files.createDirectories(dir);
             FileChannel lockChannel = FileChannel.open(dir.resolve("store.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-            FileLock lock = lockChannel.tryLock();
+            FileLock lock;
+            try {
+                lock = lockChannel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException sameJvm) {
+                lock = null;
+            }
             if (lock == null) {
                 lockChannel.close();
                 throw new ApprovalException("another approval service already uses the store in " + dir);
