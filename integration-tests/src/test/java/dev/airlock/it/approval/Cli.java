@@ -11,14 +11,15 @@ import java.util.concurrent.TimeUnit;
 /** The {@code airlock} command line against a running service, as an approver runs it. */
 final class Cli {
 
-    record Result(int exit, String out) {
+    record Result(int exit, String out, String stdout) {
     }
 
     private Cli() {
     }
 
     static Result run(ApprovalService service, String token, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ApprovalService.java(), "-jar", BuildPaths.cliJar().toString()));
+        List<String> cmd = new ArrayList<>(List.of(ApprovalService.java(), "-XX:TieredStopAtLevel=1", "-jar",
+                BuildPaths.cliJar().toString()));
         cmd.addAll(List.of(args));
         Map<String, String> env = new HashMap<>();
         env.put("AIRLOCK_APPROVAL_URL", service.url());
@@ -32,7 +33,7 @@ final class Cli {
                 TimeUnit.MILLISECONDS.sleep(50);
             }
             TimeUnit.MILLISECONDS.sleep(100);
-            return new Result(c.alive() ? -1 : exitOf(c), c.transcript());
+            return new Result(c.alive() ? -1 : exitOf(c), c.transcript(), String.join("\n", c.lines()));
         }
     }
 
