@@ -25,13 +25,13 @@ public final class ApprovalServer implements AutoCloseable {
     /** @param bind the address to listen on; loopback keeps the service to this machine */
     public static ApprovalServer start(ApprovalService service, String adminTokenHash, InetAddress bind, int port)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 64);
+        HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 1024);
         ThreadFactory named = r -> {
             Thread t = new Thread(r, "airlock-serve");
             t.setDaemon(true);
             return t;
         };
-        ExecutorService workers = Executors.newFixedThreadPool(16, named);
+        ExecutorService workers = Executors.newFixedThreadPool(32, named);
         server.setExecutor(workers);
         server.createContext("/api/", new ApprovalHttpApi(service, adminTokenHash));
         server.createContext("/", new ConsolePages(service));

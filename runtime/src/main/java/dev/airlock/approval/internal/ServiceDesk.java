@@ -25,7 +25,7 @@ import java.time.Duration;
 public final class ServiceDesk implements ApprovalDesk {
 
     private static final Duration CONNECT = Duration.ofSeconds(2);
-    private static final Duration ANSWER = Duration.ofSeconds(5);
+    private static final Duration ANSWER = Duration.ofSeconds(10);
 
     private final URI base;
     private final String keyFile;
