@@ -67,7 +67,9 @@ class ConfigErrorsTest {
     @Test
     void aKeyFarFromAnyKnownOneListsThemAll() {
         loading("colour=blue").hasMessageContaining("unknown key 'colour'")
-                .hasMessageContaining("known keys: account, audit.enabled, audit.file, config");
+                .hasMessageContaining("known keys: account, ")
+                .hasMessageContaining("audit.enabled, audit.file, ")
+                .hasMessageContaining(", config, credentials.mode, enabled, environment, mode, plan.dir, policy");
     }
 
     @Test

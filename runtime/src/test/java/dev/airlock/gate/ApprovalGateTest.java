@@ -88,6 +88,35 @@ class ApprovalGateTest {
     }
 
     @Test
+    void aStatementsApprovalsSetHowManyApproversItNeeds() throws Exception {
+        Engine engine = Engine.builder(AirlockConfig.of(Map.of())).requester(ROBIN)
+                .approvals(ApprovalDesk.onStore(store, serviceKey.getPublic()))
+                .policy(dev.airlock.policy.Policy.parse("""
+                        Version: "2026-11-01"
+                        Statement:
+                          - Sid: ThreeForTables
+                            Effect: RequireApproval
+                            Action: "dynamodb:DeleteTable"
+                            Approvals: 3
+                        """, "p.yaml")).build();
+        CallAnswer held = deleteTable(engine, "orders");
+        assertThat(store.find(held.approvalId()).required()).isEqualTo(3);
+        assertThat(held.message()).contains("requires 3 human approvals", "ThreeForTables");
+    }
+
+    @Test
+    void approvalsBelongOnlyToRequireApprovalStatements() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.airlock.policy.Policy.parse("""
+                Version: "2026-11-01"
+                Statement:
+                  - Sid: AllowIt
+                    Effect: Allow
+                    Action: "s3:*"
+                    Approvals: 2
+                """, "p.yaml")).hasMessageContaining("Approvals belongs only to RequireApproval");
+    }
+
+    @Test
     void aDenyEndsTheRequestAndTheToolIsTold() throws Exception {
         Engine engine = engine(Map.of());
         String id = deleteTable(engine, "orders").approvalId();
