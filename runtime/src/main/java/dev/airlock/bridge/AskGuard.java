@@ -21,6 +21,9 @@ public final class AskGuard {
 
         /** A read-only channel to the calling client, or null when this SDK offers none. Called only to decide. */
         ProbeChannel probes(Object clientConfig, Object request);
+
+        /** True when this SDK's enforcer signs a call with the session credentials an answer carries. */
+        boolean signsWithSessions();
     }
 
     private AskGuard() {
@@ -82,6 +85,13 @@ public final class AskGuard {
             answer = couldNotDecide(sdkService, operation, String.valueOf(t));
         } finally {
             OwnCalls.leave(previous);
+        }
+        if (answer.proceeds() && answer.credentials() != null && !sdk.signsWithSessions()) {
+            // Never sent with the client's broader credentials when the guard wants a per-action session.
+            answer = CallAnswer.stop(CallAnswer.DENY, Refusal.denied(sdkService + "." + operation,
+                    "Airlock's policy wants it signed with per-action session credentials, which this SDK's hook "
+                            + "cannot apply", "ask the human you work for to set credentials.mode to ambient for "
+                            + "this tool, or to update Airlock; do not retry until then."), null);
         }
         return answer;
     }

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code start()}, {@code startPipeline} and {@code Runtime.exec} all end in. It runs inside
  * {@code java.lang.ProcessBuilder}, so it may use only {@code java.*} and bridge types.
  *
- * <p>A stopped process never starts: the caller gets an {@link IOException} with the gate's message, as for a
+ * <p>A stopped process never starts: the caller gets an {@link IOException} with the guard's message, as for a
  * program that cannot be run.
  */
 public final class ProcessStartHook {
@@ -26,12 +26,12 @@ public final class ProcessStartHook {
      * @param redirects its redirects (unused)
      */
     public static void beforeStart(Object processBuilder, Object redirects) throws IOException {
-        ProcessStartGuard gate = AirlockBridge.processGuard();
-        if (gate == null) {
+        ProcessStartGuard guard = AirlockBridge.processGuard();
+        if (guard == null) {
             // A process started while Airlock is still starting beside the host waits for its guard.
             AirlockBridge.awaitStart(START_WAIT_SECONDS);
-            gate = AirlockBridge.processGuard();
-            if (gate == null) {
+            guard = AirlockBridge.processGuard();
+            if (guard == null) {
                 return;
             }
         }
@@ -41,11 +41,10 @@ public final class ProcessStartHook {
         try {
             Map<String, String> environment = builder.environment();
             File directory = builder.directory();
-            answer = gate.check(command, environment, directory == null ? null : directory.getPath());
+            answer = guard.check(command, environment, directory == null ? null : directory.getPath());
         } catch (Throwable t) {
-            throw new IOException("Airlock denied starting " + command + ": the process was NOT started. Why: "
-                    + "Airlock could not check it (" + t + "), and what Airlock cannot check fails closed. Next: "
-                    + "report this error to the human you work for; do not retry.");
+            throw new IOException(Refusal.processDenied(String.valueOf(command), "Airlock could not check it ("
+                    + t + "), and what Airlock cannot check fails closed", Refusal.REPORT_ERROR));
         }
         if (!answer.proceeds()) {
             throw new IOException(answer.message());

@@ -21,6 +21,19 @@ public final class Refusal {
         return text(CallAnswer.DENY, what, null, why, null, null, next);
     }
 
+    /** A process that is not started: {@code Airlock denied starting <what>: the process was NOT started...}. */
+    public static String processDenied(String what, String why, String next) {
+        StringBuilder m = new StringBuilder(256).append("Airlock denied starting ").append(what)
+                .append(": the process was NOT started.");
+        if (why != null) {
+            m.append(" Why: ").append(why).append('.');
+        }
+        if (next != null) {
+            m.append(" Next: ").append(next);
+        }
+        return m.toString();
+    }
+
     /**
      * @param outcome {@link CallAnswer#HOLD}, {@link CallAnswer#DENY} or {@link CallAnswer#DRY_RUN}
      * @param what the action or command, for example {@code s3:DeleteBucket}

@@ -35,6 +35,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The engine: a {@link Call} in, a {@link Verdict} out. Catalog, then policy, then the gates (kill switch,
@@ -43,6 +45,8 @@ import java.util.Objects;
  * the SDK hooks reach it through {@link #guard()}.
  */
 public final class Engine implements AutoCloseable {
+
+    private static final long IDENTITY_WAIT_SECONDS = 5;
 
     private final AirlockConfig config;
     private final ActionCatalog catalog;
@@ -53,6 +57,8 @@ public final class Engine implements AutoCloseable {
     private final PlanBook plans;
     private final Parts parts;
     private volatile Requester requester;
+    /** Counted down once the tool's AWS identity is known or cannot be; null when it is not looked up. */
+    private volatile CountDownLatch identityLookup;
     private final PolicyContext context;
     private final SdkCalls sdkCalls;
     private final CallGuard guard;
@@ -107,6 +113,8 @@ public final class Engine implements AutoCloseable {
      * client: approvals then compare approvers with it too. Calls decided before it is known carry none.
      */
     private void learnAwsIdentity() {
+        CountDownLatch lookup = new CountDownLatch(1);
+        identityLookup = lookup;
         Thread thread = new Thread(() -> {
             try {
                 String arn = Egress.parts().callerIdentity(config);
@@ -116,6 +124,8 @@ public final class Engine implements AutoCloseable {
             } catch (Exception | LinkageError e) {
                 System.err.println("[airlock] WARN: could not learn the tool's AWS identity (requester.aws-identity"
                         + "=sts): " + e.getMessage());
+            } finally {
+                lookup.countDown();
             }
         }, "airlock-identity");
         thread.setDaemon(true);
@@ -152,6 +162,22 @@ public final class Engine implements AutoCloseable {
     /** The engine as the SDK hooks and the library-mode interceptor ask it. */
     public CallGuard guard() {
         return guard;
+    }
+
+    /**
+     * Waits, briefly, for the tool's AWS identity while it is being looked up, so that a request filed for
+     * approval names it. Reads on the fast path never come here.
+     */
+    void awaitRequesterIdentity() {
+        CountDownLatch lookup = identityLookup;
+        if (lookup == null || lookup.getCount() == 0) {
+            return;
+        }
+        try {
+            lookup.await(IDENTITY_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Builds calls from what SDK hooks see, with this engine's catalog, account and requester. */

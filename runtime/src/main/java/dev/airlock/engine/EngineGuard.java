@@ -29,6 +29,7 @@ final class EngineGuard implements CallGuard {
     @Override
     public CallAnswer decide(String origin, String sdkService, String signingName, String operation, String region,
                              String endpoint, Map<String, Object> request, ProbeChannel probes) {
+        engine.awaitRequesterIdentity();
         Call call;
         try {
             call = engine.sdkCalls().toCall(origin, sdkService, signingName, operation, region, endpoint, request,

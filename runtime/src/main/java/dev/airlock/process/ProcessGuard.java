@@ -16,9 +16,14 @@ import dev.airlock.process.internal.Recognised;
 import dev.airlock.process.internal.SessionEnvironment;
 import dev.airlock.process.internal.TerraformPlanProbe;
 import dev.airlock.process.internal.ToolContext;
+import dev.airlock.process.internal.Tools;
+import dev.airlock.process.internal.shim.ShimAnswer;
+import dev.airlock.process.internal.shim.ShimRequest;
+import dev.airlock.process.internal.shim.Shims;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +39,11 @@ import java.util.regex.Pattern;
  * command in it becomes a {@link Call} and goes through the same policy, gates and audit as an SDK call. Any
  * part stopped stops the whole process: it never starts. Other programs are not Airlock's concern and pass.
  *
- * <p>A {@code java} child gets the agent too, so what it does with the SDK is guarded in turn.
+ * <p>A {@code java} child gets the agent too, so what it does with the SDK is guarded in turn. Every child gets
+ * Airlock's shims first on its PATH: a recognised tool that a descendant starts by name ({@code make}, an npm
+ * script, {@code system()} in an interpreter, a shell reading its standard input) asks this guard over a loopback
+ * socket before the real tool runs. What cannot be read and could start a tool is held as
+ * {@code process:RunUnseen}.
  *
  * <p>As a {@link ProcessStartGuard} it is what the Java agent's process hook asks.
  */
@@ -43,7 +52,8 @@ public final class ProcessGuard implements ProcessStartGuard {
     /** Processes Airlock starts while deciding (Terraform plans) are its own and not decided again. */
     private static final ThreadLocal<Boolean> DECIDING = new ThreadLocal<>();
     private static final Pattern GUARDED_WORD = Pattern.compile(
-            "(?<![A-Za-z0-9_-])(aws|terraform|tofu|terragrunt|kubectl|oc|cdk|pulumi|eksctl|sam|helm|sh|bash|zsh"
+            "(?<![A-Za-z0-9_-])(aws|terraform|tofu|terragrunt|kubectl|oc|cdk|cdktf|pulumi|eksctl|sam|helm|serverless"
+                    + "|sls|aws-nuke|s5cmd|copilot|sst|sh|bash|zsh"
                     + "|dash|ksh|env|xargs|eval|java)(?![A-Za-z0-9_-])");
 
     private final Function<Call, Verdict> decider;
@@ -51,6 +61,8 @@ public final class ProcessGuard implements ProcessStartGuard {
     private final ToolContext toolsWithoutPlans;
     private final String agentOption;
     private final String agentJar;
+    /** Shims for descendants, or null when disabled or not possible on this system. */
+    private final Shims shims;
 
     private ProcessGuard(Builder b) {
         this.decider = b.decider;
@@ -64,6 +76,19 @@ public final class ProcessGuard implements ProcessStartGuard {
         this.agentOption = b.agentJar == null ? null
                 : "-javaagent:" + b.agentJar + (b.agentArguments == null || b.agentArguments.isEmpty() ? ""
                         : "=" + b.agentArguments);
+        this.shims = b.shims && Shims.supported() ? new Shims(Tools.shimmed(), this::answerShim, b.shimParent) : null;
+    }
+
+    /** The directory of shims first on every child's PATH, once the first child started; else null. */
+    public Path shimDirectory() {
+        return shims == null ? null : shims.directory();
+    }
+
+    /** Stops answering this guard's shims; the shims then fail closed. For embedded use and tests. */
+    public void closeShims() {
+        if (shims != null) {
+            shims.close();
+        }
     }
 
     /** A guard that asks Terraform for plans, and does not pass the agent to child JVMs. */
@@ -136,42 +161,14 @@ public final class ProcessGuard implements ProcessStartGuard {
     private ProcessDecision decideNow(List<String> command, Map<String, String> environment, Path directory) {
         Env env = Env.of(environment);
         CommandReader.Reading reading = CommandReader.read(command, env, directory, tools);
-        if (!reading.unwrapped().unreadable().isEmpty()) {
-            return ProcessDecision.stop("DENY", "Airlock denied `" + CommandText.ofStrings(command) + "`: the "
-                    + "process was NOT started. Why: Airlock cannot read what it would run ("
-                    + String.join("; ", reading.unwrapped().unreadable()) + "), and commands that may change "
-                    + "state fail closed. Next: run the commands it wraps directly.", List.of());
+        Judged judged = judge(command, reading, false);
+        if (judged.stop() != null) {
+            return judged.stop();
         }
-        List<String> stops = new ArrayList<>();
-        List<String> approvals = new ArrayList<>();
-        String outcome = null;
-        Set<Map<String, String>> sessions = new LinkedHashSet<>();
-        for (Recognised r : reading.calls()) {
-            Verdict v = decider.apply(r.call());
-            if (v.proceeds()) {
-                if (v.credentials() != null) {
-                    sessions.add(v.credentials());
-                }
-                continue;
-            }
-            stops.add(message(r, v, command));
-            if (v.approvalId() != null) {
-                approvals.add(v.approvalId());
-            }
-            outcome = worse(outcome, v.outcome().name());
-        }
-        if (!stops.isEmpty()) {
-            return ProcessDecision.stop(outcome, joined(stops), approvals);
-        }
-        if (sessions.size() > 1) {
-            return ProcessDecision.stop("DENY", "Airlock denied `" + CommandText.ofStrings(command) + "`: the "
-                    + "process was NOT started. Why: its commands need " + sessions.size() + " different "
-                    + "per-action sessions, and one process can carry only one. Next: run its commands one at a "
-                    + "time.", List.of());
-        }
-        Map<String, String> childEnv = new HashMap<>();
-        if (sessions.size() == 1) {
-            childEnv.putAll(SessionEnvironment.of(sessions.iterator().next()));
+        Map<String, String> childEnv = new HashMap<>(judged.environment());
+        if (shims != null) {
+            childEnv.putAll(shims.environmentFor(environment));
+            rememberPasses(command, judged.passed());
         }
         List<String> newCommand = null;
         if (agentOption != null) {
@@ -188,6 +185,94 @@ public final class ProcessGuard implements ProcessStartGuard {
             }
         }
         return ProcessDecision.proceedWith(childEnv, newCommand);
+    }
+
+    /**
+     * What a shim in a descendant asks: may this recognised tool run, as the shim was started. Decided like a
+     * process this JVM starts, except that a call the process hook already let through for a child is not asked
+     * again (its approval was used once). Never throws.
+     */
+    ShimAnswer answerShim(ShimRequest request) {
+        List<String> command = new ArrayList<>(request.args().size() + 1);
+        command.add(request.tool());
+        command.addAll(request.args());
+        DECIDING.set(Boolean.TRUE);
+        try {
+            Path dir = request.directory() == null ? Path.of("").toAbsolutePath() : request.directory();
+            CommandReader.Reading reading = CommandReader.read(command, Env.of(request.environment()), dir, tools);
+            Judged judged = judge(command, reading, true);
+            return judged.stop() != null ? ShimAnswer.stop(judged.stop().message())
+                    : ShimAnswer.proceed(judged.environment());
+        } catch (Throwable t) {
+            ProcessDecision d = failedToRead(command, t);
+            return d.proceeds() ? ShimAnswer.proceed(Map.of()) : ShimAnswer.stop(d.message());
+        } finally {
+            DECIDING.remove();
+        }
+    }
+
+    /**
+     * @param stop the decision to stop, or null when every call proceeds
+     * @param environment the session credentials the calls proceed with
+     * @param passed the calls that proceeded, with their verdicts
+     */
+    private record Judged(ProcessDecision stop, Map<String, String> environment, Map<Call, Verdict> passed) {
+    }
+
+    private Judged judge(List<String> command, CommandReader.Reading reading, boolean fromShim) {
+        List<String> unreadable = reading.unwrapped().unreadable();
+        if (!unreadable.isEmpty()) {
+            return new Judged(ProcessDecision.stop("DENY", "Airlock denied `" + CommandText.ofStrings(command)
+                    + "`: the process was NOT started. Why: Airlock cannot read what it would run ("
+                    + String.join("; ", unreadable) + "), and commands that may change state fail closed. Next: run "
+                    + "the commands it wraps directly.", List.of()), Map.of(), Map.of());
+        }
+        List<String> stops = new ArrayList<>();
+        List<String> approvals = new ArrayList<>();
+        String outcome = null;
+        Set<Map<String, String>> sessions = new LinkedHashSet<>();
+        Map<Call, Verdict> passed = new LinkedHashMap<>();
+        for (Recognised r : reading.calls()) {
+            Verdict v = fromShim && shims != null ? shims.passed().take(r.call().fingerprint()) : null;
+            if (v == null) {
+                v = decider.apply(r.call());
+            }
+            if (v.proceeds()) {
+                passed.put(r.call(), v);
+                if (v.credentials() != null) {
+                    sessions.add(v.credentials());
+                }
+                continue;
+            }
+            stops.add(message(r, v, command));
+            if (v.approvalId() != null) {
+                approvals.add(v.approvalId());
+            }
+            outcome = worse(outcome, v.outcome().name());
+        }
+        if (!stops.isEmpty()) {
+            return new Judged(ProcessDecision.stop(outcome, joined(stops), approvals), Map.of(), Map.of());
+        }
+        if (sessions.size() > 1) {
+            return new Judged(ProcessDecision.stop("DENY", "Airlock denied `" + CommandText.ofStrings(command)
+                    + "`: the process was NOT started. Why: its commands need " + sessions.size() + " different "
+                    + "per-action sessions, and one process can carry only one. Next: run its commands one at a "
+                    + "time.", List.of()), Map.of(), Map.of());
+        }
+        Map<String, String> env = sessions.size() == 1 ? SessionEnvironment.of(sessions.iterator().next()) : Map.of();
+        return new Judged(null, env, passed);
+    }
+
+    /**
+     * A child that is a shell, a build tool or an interpreter runs its recognised tools through the shims; the
+     * calls just let through are passed once there. A recognised tool started directly is not behind a shim, and
+     * leaves no pass that a later, different process could use.
+     */
+    private void rememberPasses(List<String> command, Map<Call, Verdict> passed) {
+        if (passed.isEmpty() || Tools.isRecognised(command.get(0))) {
+            return;
+        }
+        passed.forEach((call, verdict) -> shims.passed().remember(call.fingerprint(), verdict));
     }
 
     private static String message(Recognised r, Verdict v, List<String> command) {
@@ -240,6 +325,8 @@ public final class ProcessGuard implements ProcessStartGuard {
         private long planSeconds = 60;
         private String agentJar;
         private String agentArguments;
+        private boolean shims = true;
+        private Path shimParent;
 
         private Builder(Function<Call, Verdict> decider, ActionCatalog catalog, String tool, String account) {
             this.decider = decider;
@@ -261,6 +348,21 @@ public final class ProcessGuard implements ProcessStartGuard {
         public Builder childAgent(String agentJar, String agentArguments) {
             this.agentJar = agentJar;
             this.agentArguments = agentArguments;
+            return this;
+        }
+
+        /**
+         * Whether children get Airlock's shims first on their PATH (on by default where the system has
+         * {@code /bin/bash}), so that recognised tools their own descendants start are decided too.
+         */
+        public Builder shims(boolean on) {
+            this.shims = on;
+            return this;
+        }
+
+        /** Where the private shim directory is made; the system's temporary directory by default. */
+        public Builder shimParent(Path parent) {
+            this.shimParent = parent;
             return this;
         }
 

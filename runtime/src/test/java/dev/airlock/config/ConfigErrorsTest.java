@@ -69,7 +69,7 @@ class ConfigErrorsTest {
         loading("colour=blue").hasMessageContaining("unknown key 'colour'")
                 .hasMessageContaining("known keys: account, ")
                 .hasMessageContaining("audit.enabled, audit.file, ")
-                .hasMessageContaining(", config, credentials.mode, enabled, environment, mode, plan.dir, policy");
+                .hasMessageContaining(", mode, ").hasMessageContaining(", policy, ");
     }
 
     @Test

@@ -266,11 +266,11 @@ class ProcessGuardTest {
     }
 
     private ProcessGuard guard(Map<String, String> settings, Policy policy) {
-        return ProcessGuard.builder(engine(settings, policy)).terraformPlanSeconds(0).build();
+        return ProcessGuard.builder(engine(settings, policy)).terraformPlanSeconds(0).shims(false).build();
     }
 
     private ProcessGuard guardWithChildAgent() {
-        return ProcessGuard.builder(engine(Map.of(), Policy.builtInDefault())).terraformPlanSeconds(0)
+        return ProcessGuard.builder(engine(Map.of(), Policy.builtInDefault())).terraformPlanSeconds(0).shims(false)
                 .childAgent("/opt/airlock/airlock-agent.jar", "tool=x").build();
     }
 
@@ -336,7 +336,7 @@ class ProcessGuardTest {
         }
     }
 
-    private record ListAudit(List<AuditRecord> records) implements AuditLog {
+    record ListAudit(List<AuditRecord> records) implements AuditLog {
         @Override
         public void record(AuditRecord record) {
             records.add(record);

@@ -1,5 +1,6 @@
 package dev.airlock.agent.internal;
 
+import dev.airlock.engine.AgentLinks;
 import dev.airlock.agent.process.ProcessInstrumentation;
 import dev.airlock.agent.sdk.AwsSdkInstrumentation;
 import java.lang.instrument.Instrumentation;
@@ -23,8 +24,8 @@ import java.util.function.Supplier;
  */
 public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
 
-    static final String AGENT_ENTRY = "dev.airlock.engine.AgentEntry";
-    static final String BRIDGE = "dev.airlock.bridge.AirlockBridge";
+    static final String AGENT_ENTRY = AgentLinks.AGENT_ENTRY;
+    static final String BRIDGE = AgentLinks.BRIDGE;
     private static final long START_WAIT_SECONDS = 120;
 
     private final String agentArgs;
@@ -75,7 +76,7 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
             runtime = RuntimeJar.unpack();
             definer = definer(inst);
             BootstrapBridge.install(inst, definer, runtime);
-            bridge("startBegun");
+            bridge(AgentLinks.BRIDGE_START_BEGUN);
             installProcessGuard(inst);
             return true;
         } catch (Throwable t) {
@@ -97,7 +98,7 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
         } finally {
             finished.countDown();
             try {
-                bridge("startFinished");
+                bridge(AgentLinks.BRIDGE_START_FINISHED);
             } catch (ReflectiveOperationException | LinkageError e) {
                 // The bridge is there (prepare put it there); nothing is waiting if it is not.
             }
@@ -177,7 +178,7 @@ public final class AgentStartup implements Runnable, Supplier<StartedRuntime> {
         try {
             Class<?> entry = Class.forName(AGENT_ENTRY, true, runtimeLoader);
             Path agentJar = RuntimeJar.agentJarPath();
-            return (Boolean) entry.getMethod("start", String.class, String.class)
+            return (Boolean) entry.getMethod(AgentLinks.AGENT_ENTRY_START, String.class, String.class)
                     .invoke(null, agentArgs, agentJar == null ? null : agentJar.toString());
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;

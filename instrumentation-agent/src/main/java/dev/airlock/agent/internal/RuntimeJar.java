@@ -1,5 +1,6 @@
 package dev.airlock.agent.internal;
 
+import dev.airlock.engine.AgentLinks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,11 +27,11 @@ import java.util.zip.CRC32;
  */
 public final class RuntimeJar {
 
-    public static final String NESTED = "airlock/runtime.jar";
-    static final String BRIDGE_PACKAGE = "dev/airlock/bridge/";
-    static final String SDK_PACKAGE = "dev/airlock/sdk/";
+    public static final String NESTED = AgentLinks.NESTED_RUNTIME;
+    static final String BRIDGE_PACKAGE = AgentLinks.BRIDGE_PACKAGE_PATH;
+    static final String SDK_PACKAGE = AgentLinks.SDK_PACKAGE_PATH;
     /** The SDK v1 hooks, kept apart: a v1 hook cannot be defined in a loader without v1, nor a v2 one without v2. */
-    static final String SDK_V1_PACKAGE = "dev/airlock/sdk/v1/";
+    static final String SDK_V1_PACKAGE = AgentLinks.SDK_V1_PACKAGE_PATH;
 
     private final Path jar;
     private final String key;

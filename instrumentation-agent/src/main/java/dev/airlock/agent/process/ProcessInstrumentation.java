@@ -1,5 +1,6 @@
 package dev.airlock.agent.process;
 
+import dev.airlock.engine.AgentLinks;
 import dev.airlock.agent.internal.MethodEntryHook;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -17,10 +18,10 @@ import java.util.Set;
 public final class ProcessInstrumentation implements ClassFileTransformer {
 
     static final String TARGET_INTERNAL_NAME = "java/lang/ProcessBuilder";
-    static final String HOOK = "dev.airlock.bridge.ProcessStartHook";
-    static final String BRIDGE = "dev.airlock.bridge.AirlockBridge";
+    static final String HOOK = AgentLinks.PROCESS_START_HOOK;
+    static final String BRIDGE = AgentLinks.BRIDGE;
 
-    private final MethodEntryHook hook = new MethodEntryHook("start", 1, true, HOOK, "beforeStart");
+    private final MethodEntryHook hook = new MethodEntryHook("start", 1, true, HOOK, AgentLinks.PROCESS_START_HOOK_METHOD);
 
     private ProcessInstrumentation() {
     }

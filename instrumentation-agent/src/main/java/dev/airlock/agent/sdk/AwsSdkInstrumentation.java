@@ -1,5 +1,6 @@
 package dev.airlock.agent.sdk;
 
+import dev.airlock.engine.AgentLinks;
 import dev.airlock.agent.internal.MethodEntryHook;
 import dev.airlock.agent.internal.StartedRuntime;
 import java.lang.instrument.ClassFileTransformer;
@@ -23,8 +24,9 @@ import java.util.function.Supplier;
  * <p>A plain transformer that compares one class name: every class the host loads passes through it, so it
  * costs a string comparison, and the class file is parsed only for the one class it hooks. Classes loaded
  * before a dynamic attach are retransformed too; only code is added to a method body, so the class format
- * never changes. The runtime's own class loader is never touched: if the runtime ever makes AWS calls, they go
- * through its own relocated SDK, whose classes have another name anyway.
+ * never changes. The runtime's own class loader is never touched, and Airlock's own AWS calls (STS, its
+ * stores) go through the relocated SDK of the egress jar, whose classes have other names, so they are never
+ * decided as the host's.
  */
 public final class AwsSdkInstrumentation implements ClassFileTransformer {
 
@@ -53,13 +55,13 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
      *     guard this JVM, and then the SDKs are left as they are
      */
     public static void install(Instrumentation inst, Supplier<StartedRuntime> runtime) {
-        String v2Hook = "dev.airlock.sdk.internal.AgentHook";
-        String v1Hook = "dev.airlock.sdk.v1.internal.V1AgentHook";
+        String v2Hook = AgentLinks.SDK_V2_HOOK;
+        String v1Hook = AgentLinks.SDK_V1_HOOK;
         install(inst, new AwsSdkInstrumentation("software.amazon.awssdk.awscore.internal.AwsExecutionContextBuilder",
-                new MethodEntryHook("invokeInterceptorsAndCreateExecutionContext", 2, v2Hook, "beforeExecution"),
+                new MethodEntryHook("invokeInterceptorsAndCreateExecutionContext", 2, v2Hook, AgentLinks.SDK_V2_HOOK_METHOD),
                 v2Hook, false, runtime));
         install(inst, new AwsSdkInstrumentation("com.amazonaws.http.AmazonHttpClient$RequestExecutor",
-                new MethodEntryHook("execute", 0, true, v1Hook, "beforeExecute"), v1Hook, true, runtime));
+                new MethodEntryHook("execute", 0, true, v1Hook, AgentLinks.SDK_V1_HOOK_METHOD), v1Hook, true, runtime));
     }
 
     private static void install(Instrumentation inst, AwsSdkInstrumentation transformer) {

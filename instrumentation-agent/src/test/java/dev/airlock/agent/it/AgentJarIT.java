@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The agent jar sits on the host's system class path, so everything at its top level is visible to the
- * application: only the agent's own classes and its relocated Byte Buddy may be there; the runtime is nested.
+ * application: only the agent's own classes and its relocated ASM may be there; the runtime and Airlock's own AWS
+ * client are nested.
  */
 class AgentJarIT {
 
@@ -24,16 +25,41 @@ class AgentJarIT {
             Path.of(System.getProperty("airlock.it.agentJar", "target/airlock-agent.jar")).toAbsolutePath();
 
     @Test
-    void topLevelHoldsOnlyTheAgentItsRelocatedByteBuddyAndTheNestedRuntime() throws IOException {
+    void topLevelHoldsOnlyTheAgentItsRelocatedAsmAndTheNestedJars() throws IOException {
         try (JarFile jar = new JarFile(agentJar.toFile())) {
             List<String> names = Collections.list(jar.entries()).stream().map(JarEntry::getName).toList();
             assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(name).matches(
-                    "dev/|dev/airlock/|dev/airlock/agent/.*|dev/airlock/shaded/|dev/airlock/shaded/bytebuddy/.*"
-                            + "|META-INF/.*|airlock/|airlock/runtime\\.jar"));
-            assertThat(names).contains("dev/airlock/agent/AirlockAgent.class", "airlock/runtime.jar")
-                    .anyMatch(n -> n.startsWith("dev/airlock/shaded/bytebuddy/agent/builder/"))
+                    "dev/|dev/airlock/|dev/airlock/agent/.*|dev/airlock/shaded/|dev/airlock/shaded/bytebuddy/"
+                            + "|dev/airlock/shaded/bytebuddy/jar/.*|META-INF/.*|airlock/|airlock/runtime\\.jar"
+                            + "|airlock/egress\\.jar"));
+            assertThat(names).contains("dev/airlock/agent/AirlockAgent.class", "airlock/runtime.jar",
+                            "airlock/egress.jar", "dev/airlock/shaded/bytebuddy/jar/asm/ClassReader.class")
                     .noneMatch(n -> n.startsWith("META-INF/versions/") || n.endsWith("module-info.class"));
         }
+    }
+
+    @Test
+    void staysWithinItsSizeBudget() {
+        assertThat(agentJar.toFile().length()).as("agent jar bytes").isLessThanOrEqualTo(12L * 1024 * 1024);
+    }
+
+    @Test
+    void nestedEgressCarriesItsOwnRelocatedSdkAndNothingTheHostCouldMeet() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (JarFile jar = new JarFile(agentJar.toFile());
+             InputStream nested = jar.getInputStream(jar.getJarEntry("airlock/egress.jar"));
+             JarInputStream egress = new JarInputStream(nested)) {
+            for (JarEntry e; (e = egress.getNextJarEntry()) != null; ) {
+                names.add(e.getName());
+            }
+        }
+        assertThat(names).contains("dev/airlock/egress/sdk/SdkEgressParts.class",
+                "dev/airlock/shaded/awssdk/services/sts/StsClient.class",
+                "dev/airlock/shaded/awssdk/services/dynamodb/DynamoDbClient.class",
+                "dev/airlock/shaded/awssdk/services/s3/S3Client.class",
+                "META-INF/services/dev.airlock.egress.EgressParts");
+        assertThat(names).noneMatch(n -> n.startsWith("software/") || n.startsWith("org/")
+                || n.startsWith("dev/airlock/engine/"));
     }
 
     @Test

@@ -71,6 +71,26 @@ public final class BuildPaths {
         }
     }
 
+    /** A host program built against AWS SDK 2.20, with its class path: nothing of Airlock's. */
+    public static String legacyHostClasspath() {
+        try {
+            String sdk = Files.readString(path("legacy.host.classpath.file")).trim();
+            return path("legacy.host.classes") + java.io.File.pathSeparator + sdk;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the legacy host's class path file is missing; build with Maven", e);
+        }
+    }
+
+    /** The same host program on the SDK the build uses (2.57), for the comparison with the older one. */
+    public static String legacyHostOnCurrentSdkClasspath() {
+        try {
+            String sdk = Files.readString(path("sample.classpath.file")).trim();
+            return path("legacy.host.classes") + java.io.File.pathSeparator + sdk;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the sample's class path file is missing; build with Maven", e);
+        }
+    }
+
     /** The demo's class path: the test classes, the sample, the servers and the runtime. */
     public static String demoClasspath() {
         try {

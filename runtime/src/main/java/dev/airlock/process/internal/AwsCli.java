@@ -1,6 +1,5 @@
 package dev.airlock.process.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.call.Call;
 import dev.airlock.call.Classification;
 import dev.airlock.catalog.ActionCatalog;
@@ -28,7 +27,6 @@ final class AwsCli implements Tool {
     /** Options that shape the CLI's paging and output, not the request. */
     private static final Set<String> NOT_REQUEST = Set.of("max-items", "starting-token", "page-size",
             "cli-input-json", "cli-input-yaml", "generate-cli-skeleton");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The command line, split into what the CLI itself takes and what goes to the operation. */
     record Parsed(Word service, Word command, List<Word> rest, Map<String, String> globals, boolean noCall) {
@@ -237,13 +235,13 @@ final class AwsCli implements Tool {
                 if (NOT_REQUEST.contains(name)) {
                     continue;
                 }
-                put(params, known, name, values);
+                put(params, known, name, values, inv.directory());
             }
             return new Options(params, known, positional, skeleton);
         }
 
         private static void put(Map<String, Object> params, Map<String, Object> known, String name,
-                                List<Word> values) {
+                                List<Word> values, java.nio.file.Path directory) {
             if (values.isEmpty()) {
                 boolean negated = name.startsWith("no-");
                 String key = AwsCliNames.pascal(negated ? name.substring(3) : name);
@@ -255,11 +253,11 @@ final class AwsCli implements Tool {
             boolean dynamic = values.stream().anyMatch(Word::dynamic);
             Object value;
             if (values.size() == 1) {
-                value = scalar(values.get(0));
+                value = scalar(values.get(0), directory);
             } else {
                 List<Object> list = new ArrayList<>();
                 for (Word v : values) {
-                    list.add(scalar(v));
+                    list.add(scalar(v, directory));
                 }
                 value = list;
             }
@@ -273,25 +271,8 @@ final class AwsCli implements Tool {
             return !w.dynamic() && w.text().startsWith("--") && w.text().length() > 2;
         }
 
-        private static Object scalar(Word w) {
-            String t = w.text();
-            if (w.dynamic()) {
-                return t;
-            }
-            if (t.matches("-?\\d{1,17}")) {
-                return Long.parseLong(t);
-            }
-            if (t.equals("true") || t.equals("false")) {
-                return Boolean.parseBoolean(t);
-            }
-            if (t.startsWith("{") || t.startsWith("[")) {
-                try {
-                    return JSON.readValue(t, Object.class);
-                } catch (Exception e) {
-                    return t;
-                }
-            }
-            return t;
+        private static Object scalar(Word w, java.nio.file.Path directory) {
+            return CliValues.of(w, directory);
         }
     }
 }

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The smaller infrastructure tools, each a table of which subcommands destroy: {@code cdk destroy},
- * {@code pulumi destroy} and unattended {@code pulumi up}, {@code eksctl delete}, {@code sam delete},
- * {@code helm uninstall}.
+ * The smaller infrastructure tools, each a table of which subcommands destroy: {@code cdk destroy} and a
+ * {@code cdk deploy} that asks nobody or targets production, {@code pulumi destroy} and unattended
+ * {@code pulumi up}, {@code eksctl delete}, {@code sam delete} and a {@code sam deploy} whose change set nobody
+ * confirms, {@code helm uninstall}.
  */
 final class InfraTools {
 
@@ -47,9 +48,54 @@ final class InfraTools {
             Classification c = sub.dynamic() || name.equals("destroy") || name.equals("gc")
                     ? Classification.DESTRUCTIVE
                     : READS.contains(name) ? Classification.READ : Classification.WRITE;
+            if (name.equals("deploy") && deployMayDestroy(a, inv)) {
+                c = Classification.DESTRUCTIVE;
+            }
             return List.of(ToolCalls.of(inv, ctx, "cdk", sub.dynamic() ? "UnresolvedCommand"
                     : AwsCliNames.pascal(name), c, stacks));
         }
+    }
+
+    /**
+     * A deploy removes what was removed from the app, and CDK asks nobody about a removal. Without a synthesised
+     * diff (too costly to make before every start) it is held when it asks nobody at all
+     * ({@code --require-approval never}, also in {@code cdk.json}) or names a stack marked as production.
+     */
+    static boolean deployMayDestroy(Argv a, Invocation inv) {
+        Word approval = a.option("--require-approval");
+        if (approval != null && (approval.dynamic() || approval.text().equals("never"))) {
+            return true;
+        }
+        if (approval == null && inv.directory() != null) {
+            String cdkJson = ScriptFiles.read(inv.directory().resolve("cdk.json"));
+            if (cdkJson != null && cdkJson.matches("(?s).*\"requireApproval\"\\s*:\\s*\"never\".*")) {
+                return true;
+            }
+        }
+        if (a.dynamic()) {
+            return true;
+        }
+        for (String stack : a.operandTexts(1)) {
+            if (production(stack)) {
+                return true;
+            }
+        }
+        Word context = a.option("-c", "--context");
+        return context != null && production(context.text());
+    }
+
+    /** A name marked as production: {@code prod}, {@code production}, {@code Prod-Api}, {@code stage=prd}. */
+    static boolean production(String name) {
+        if (name == null) {
+            return false;
+        }
+        for (String part : name.split("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")) {
+            String p = part.toLowerCase(Locale.ROOT);
+            if (p.equals("prod") || p.equals("production") || p.equals("prd")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final class Pulumi implements Tool {
@@ -175,12 +221,31 @@ final class InfraTools {
             String name = sub.dynamic() ? "" : sub.text();
             Classification c = sub.dynamic() || name.equals("delete") ? Classification.DESTRUCTIVE
                     : READS.contains(name) ? Classification.READ : Classification.WRITE;
+            if (name.equals("deploy") && !confirmsChangeset(a, inv)) {
+                // Applied without showing its change set to anyone: it removes what the template dropped.
+                c = Classification.DESTRUCTIVE;
+            }
             String region = ToolContext.region(inv.env(), a.optionText("--region"));
             String stack = a.optionText("--stack-name");
             return List.of(ToolCalls.of(inv, ctx, "sam", sub.dynamic() ? "UnresolvedCommand"
                     : AwsCliNames.pascal(name), c,
                     List.of(stackArn(region, ctx.account(), stack == null ? "*" : stack))));
         }
+    }
+
+    /** {@code --confirm-changeset}, or {@code confirm_changeset = true} in samconfig, and not overridden. */
+    static boolean confirmsChangeset(Argv a, Invocation inv) {
+        if (a.has("--no-confirm-changeset") || a.dynamic()) {
+            return false;
+        }
+        if (a.has("--confirm-changeset")) {
+            return true;
+        }
+        if (inv.directory() == null) {
+            return false;
+        }
+        String config = ScriptFiles.read(inv.directory().resolve("samconfig.toml"));
+        return config != null && config.matches("(?s).*confirm_changeset\\s*=\\s*true.*");
     }
 
     static final class Helm implements Tool {

@@ -49,8 +49,14 @@ final class LauncherSteps {
     static List<Step> launch(String name, List<Word> args, Env env, Path dir, Input stdin) {
         List<Step> steps = new ArrayList<>();
         int i = Launchers.firstOperand(args, 0, Launchers.valueOptions(name));
-        if (name.equals("timeout") && i < args.size()) {
+        if (name.equals("taskset") && Launchers.hasFlag(args, i, "-p", "--pid", "-ap", "-pc", "-acp", "-cp")) {
+            return steps;
+        }
+        if ((name.equals("timeout") || name.equals("taskset") || name.equals("chroot")) && i < args.size()) {
             i++;
+        }
+        if ((name.equals("strace") || name.equals("ltrace")) && Launchers.optionValue(args, i, "-p", null) != null) {
+            return steps;
         }
         if (name.equals("sudo")) {
             while (i < args.size() && isAssignment(args.get(i))) {
@@ -237,6 +243,31 @@ final class LauncherSteps {
             steps.add(Step.run(args.get(i), rest(args, i + 1), env, dir, stdin));
         }
         return steps;
+    }
+
+    /**
+     * {@code runuser -u USER -- cmd}, {@code runuser USER -c 'cmd'}; {@code script -c 'cmd' [file]}. Without a
+     * command, both open a shell that reads standard input.
+     */
+    static List<Step> runuserOrScript(String name, List<Word> args, Env env, Path dir, Input stdin,
+                                      Consumer<String> blind) {
+        for (int i = 0; i + 1 < args.size(); i++) {
+            // script -qc 'cmd': flags clustered before the c that takes the command
+            String a = args.get(i).text();
+            if (a.matches("-[A-Za-z]+c") && a.length() > 2) {
+                List<Word> unclustered = new ArrayList<>(args);
+                unclustered.set(i, Word.literal("-c"));
+                return withCommandOption(name, unclustered, env, dir, stdin, 0, blind);
+            }
+        }
+        if (Launchers.optionValue(args, args.size(), "-c", "--command") != null) {
+            return withCommandOption(name, args, env, dir, stdin, 0, blind);
+        }
+        if (name.equals("runuser") && Launchers.optionValue(args, args.size(), "-u", "--user") != null) {
+            return launch(name, args, env, dir, stdin);
+        }
+        blind.accept(name + " without a command opens a shell that reads standard input");
+        return List.of();
     }
 
     /** {@code find ... -exec cmd {} \;}: each {@code -exec}/{@code -execdir}/{@code -ok} runs a program. */

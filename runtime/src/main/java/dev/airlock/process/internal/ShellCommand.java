@@ -55,6 +55,15 @@ public final class ShellCommand {
         return inherited;
     }
 
+    /** How many commands this one's pipeline has up to it: 1 when it is not piped. */
+    int pipelineLength() {
+        int n = 1;
+        for (ShellCommand c = this; c.piped && c.pipedFrom != null && n < 1000; c = c.pipedFrom) {
+            n++;
+        }
+        return n;
+    }
+
     /** What the command writes, for the few commands whose output is plain from their words. */
     public Input output() {
         if (words.isEmpty() || words.get(0).dynamic()) {
@@ -70,6 +79,8 @@ public final class ShellCommand {
             case "echo" -> Input.of(echo(args));
             case "printf" -> Input.of(Printf.format(texts(args)));
             case "cat" -> args.isEmpty() ? input() : Input.UNKNOWN;
+            case "base64", "basenc" -> Decoded.base64(args, input());
+            case "xxd" -> Decoded.hex(args, input());
             default -> Input.UNKNOWN;
         };
     }

@@ -85,10 +85,11 @@ public final class ShellParser {
         }
         ShellParser parser = new ShellParser(in, inner);
         parser.parseList(closedByParen);
-        if (parser.produced.size() != 1) {
+        if (parser.produced.isEmpty()
+                || parser.produced.get(parser.produced.size() - 1).pipelineLength() != parser.produced.size()) {
             return null;
         }
-        String out = parser.produced.get(0).output().text();
+        String out = parser.produced.get(parser.produced.size() - 1).output().text();
         if (out == null) {
             return null;
         }
@@ -141,6 +142,12 @@ public final class ShellParser {
                     ShellCommand left = finish(cmd);
                     cmd = new Building(left, true);
                 }
+            } else if ((c == '<' || c == '>') && in.at(1) == '(') {
+                // Process substitution: its commands run too; the program gets a pipe's path it reads or writes.
+                int start = in.pos;
+                in.pos += 2;
+                substitution(in, state, true);
+                cmd.words.add(new Word(in.text.substring(start, Math.min(in.pos, in.text.length())), true));
             } else if (isRedirection()) {
                 redirection(cmd);
             } else {

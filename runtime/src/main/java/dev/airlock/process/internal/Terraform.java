@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Terraform, OpenTofu and Terragrunt. Destructive: {@code destroy}, {@code apply -destroy},
- * {@code apply -auto-approve} and {@code apply PLANFILE} (neither asks anyone), {@code state rm},
+ * Terraform, OpenTofu and Terragrunt. Destructive: {@code destroy}, {@code apply -destroy}, an {@code apply}
+ * whose plan destroys something or cannot be made (a child's standard input is a pipe that may answer "yes"),
+ * and {@code apply PLANFILE}, {@code state rm},
  * {@code workspace delete}. Arguments in {@code TF_CLI_ARGS} and {@code TF_CLI_ARGS_<command>} count as
  * typed. When a plan can be made, the call's resources are the addresses that would go.
  */
@@ -31,7 +32,6 @@ final class Terraform implements Tool {
         String tool = inv.name();
         List<Word> args = new ArrayList<>(inv.args());
         Path dir = inv.directory();
-        boolean nonInteractive = false;
         int i = 0;
         while (i < args.size() && !args.get(i).dynamic() && args.get(i).text().startsWith("-")) {
             String a = args.get(i).text();
@@ -43,19 +43,15 @@ final class Terraform implements Tool {
                     || a.equals("-h") || a.equals("--version")) {
                 return List.of();
             }
-            nonInteractive |= a.contains("non-interactive");
             i++;
         }
         List<Word> rest = new ArrayList<>(args.subList(i, args.size()));
         if (tool.equals("terragrunt")) {
-            nonInteractive |= rest.stream().anyMatch(w -> w.text().contains("non-interactive"));
             rest.removeIf(w -> w.text().contains("non-interactive") || w.text().equals("--all")
                     || w.text().equals("--terragrunt-include-external-dependencies"));
             if (!rest.isEmpty() && (rest.get(0).text().equals("run-all") || rest.get(0).text().equals("run"))) {
                 rest.remove(0);
             }
-            nonInteractive |= "true".equalsIgnoreCase(inv.env().get("TERRAGRUNT_NON_INTERACTIVE"))
-                    || "true".equalsIgnoreCase(inv.env().get("TG_NON_INTERACTIVE"));
         }
         if (rest.isEmpty()) {
             return List.of();
@@ -84,10 +80,11 @@ final class Terraform implements Tool {
             }
             case "apply" -> {
                 boolean destroyFlag = a.has("-destroy");
-                boolean unattended = a.has("-auto-approve") || nonInteractive || !a.operands().isEmpty();
+                // A JVM's child reads a pipe: `echo yes | terraform apply` confirms as -auto-approve does, and
+                // Airlock cannot tell who writes to that pipe. Every apply is decided by what its plan destroys.
                 op = destroyFlag ? "Destroy" : "Apply";
                 destroying = destroyFlag;
-                c = destroyFlag || unattended || unknown ? Classification.DESTRUCTIVE : Classification.WRITE;
+                c = Classification.DESTRUCTIVE;
             }
             case "state" -> {
                 op = "State" + AwsCliNames.pascal(second == null ? "" : second);
@@ -112,6 +109,11 @@ final class Terraform implements Tool {
                 && a.operands().isEmpty()) {
             PlanResult p = plan(inv, ctx, dir, destroying, subArgs, unknown);
             plan = p.text();
+            if (p.known() && p.resources().isEmpty() && !destroying && sub.equals("apply")) {
+                // The plan destroys nothing: the apply creates and changes, a write.
+                return List.of(new Recognised(call(inv, ctx, tool, op, Classification.WRITE, rest, dir, targets),
+                        inv.text(), null));
+            }
             if (!p.resources().isEmpty()) {
                 return List.of(new Recognised(call(inv, ctx, tool, op, c, rest, dir, p.resources()),
                         inv.text(), plan));
@@ -123,7 +125,11 @@ final class Terraform implements Tool {
         return List.of(new Recognised(call(inv, ctx, tool, op, c, rest, dir, targets), inv.text(), plan));
     }
 
-    private record PlanResult(String text, List<String> resources) {
+    private record PlanResult(String text, List<String> resources, boolean known) {
+
+        PlanResult(String text, List<String> resources) {
+            this(text, resources, false);
+        }
     }
 
     private static PlanResult plan(Invocation inv, ToolContext ctx, Path dir, boolean destroy, List<Word> args,
@@ -155,7 +161,7 @@ final class Terraform implements Tool {
         String text = "terraform plan" + (destroy ? " -destroy" : "") + " says " + o.deleted().size()
                 + " resource(s) would be destroyed" + preview(o.deleted())
                 + (o.changed().isEmpty() ? "" : " and " + o.changed().size() + " created or changed");
-        return new PlanResult(text, resources);
+        return new PlanResult(text, resources, true);
     }
 
     private static String preview(List<String> addresses) {

@@ -38,6 +38,25 @@ public record ToolContext(ActionCatalog catalog, Requester requester, String acc
                 .build();
     }
 
+    /**
+     * A part of a command Airlock cannot read and that could start a destructive tool ({@code process:RunUnseen}):
+     * decided as a destructive call, so that the policy holds it and a human can approve this exact command.
+     */
+    Call unseenCall(String what, Env env) {
+        return Call.builder()
+                .origin(PROCESS)
+                .service("process")
+                .operation("RunUnseen")
+                .actions(List.of("process:RunUnseen"))
+                .classification(Classification.DESTRUCTIVE)
+                .resources(List.of())
+                .region(region(env, null))
+                .account(account)
+                .parameters(Map.of("What", what))
+                .requester(requester)
+                .build();
+    }
+
     /** The region a tool would use: its flag, else {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}. */
     static String region(Env env, String flag) {
         if (flag != null && !flag.isEmpty()) {

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The tools Airlock recognises, by program name. Any other program is not Airlock's concern. */
-final class Tools {
+public final class Tools {
 
     private static final Tool AWS = new AwsCli();
     private static final Tool TERRAFORM = new Terraform();
@@ -18,11 +18,28 @@ final class Tools {
             Map.entry("pulumi", new InfraTools.Pulumi()),
             Map.entry("eksctl", new InfraTools.Eksctl()),
             Map.entry("sam", new InfraTools.Sam()),
-            Map.entry("helm", new InfraTools.Helm()), Map.entry("helm3", new InfraTools.Helm()));
+            Map.entry("helm", new InfraTools.Helm()), Map.entry("helm3", new InfraTools.Helm()),
+            Map.entry("serverless", DeployTools.serverless()), Map.entry("sls", DeployTools.serverless()),
+            Map.entry("cdktf", DeployTools.cdktf()),
+            Map.entry("aws-nuke", new DeployTools.AwsNuke()),
+            Map.entry("s5cmd", DeployTools.s5cmd()),
+            Map.entry("copilot", DeployTools.copilot()),
+            Map.entry("sst", DeployTools.sst()));
     private static final Pattern NAMED = Pattern.compile(
-            "(?<![A-Za-z0-9_-])(aws|terraform|tofu|terragrunt|kubectl|cdk|pulumi|eksctl|sam|helm)(?![A-Za-z0-9_-])");
+            "(?<![A-Za-z0-9_-])(aws|terraform|tofu|terragrunt|kubectl|cdk|cdktf|pulumi|eksctl|sam|helm|serverless|sls"
+                    + "|aws-nuke|s5cmd|copilot|sst)(?![A-Za-z0-9_-])");
 
     private Tools() {
+    }
+
+    /** Whether {@code program} (a name or a path) names a recognised tool. */
+    public static boolean isRecognised(String program) {
+        return program != null && BY_NAME.containsKey(Programs.name(program));
+    }
+
+    /** The names a shim is made for: every recognised tool. */
+    public static java.util.Set<String> shimmed() {
+        return new java.util.TreeSet<>(BY_NAME.keySet());
     }
 
     /** The tool, or null. */

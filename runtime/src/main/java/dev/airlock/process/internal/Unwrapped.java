@@ -10,6 +10,17 @@ public final class Unwrapped {
     private final List<Invocation> invocations = new ArrayList<>();
     private final List<String> blindSpots = new ArrayList<>();
     private final List<String> unreadable = new ArrayList<>();
+    private final List<Unseen> unseen = new ArrayList<>();
+
+    /**
+     * A part Airlock cannot read that could start a destructive tool: a script too large or not text, a script
+     * or program built at run time.
+     *
+     * @param what the part, as a human would name it
+     * @param env the environment it would run with
+     */
+    public record Unseen(String what, Env env) {
+    }
 
     void add(Invocation invocation) {
         invocations.add(invocation);
@@ -25,6 +36,17 @@ public final class Unwrapped {
         if (!unreadable.contains(why) && unreadable.size() < 20) {
             unreadable.add(why);
         }
+    }
+
+    void unseen(String what, Env env) {
+        if (unseen.size() < 20 && unseen.stream().noneMatch(u -> u.what().equals(what))) {
+            unseen.add(new Unseen(what, env));
+        }
+    }
+
+    /** Parts that could start a destructive tool and cannot be read; each is decided as a destructive call. */
+    public List<Unseen> unseen() {
+        return Collections.unmodifiableList(unseen);
     }
 
     public List<Invocation> invocations() {

@@ -17,6 +17,7 @@ import software.amazon.awssdk.core.client.config.SdkClientConfiguration;
 import software.amazon.awssdk.core.client.config.SdkClientOption;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * Read-only requests through a client made like the calling one: the same service, region, endpoint, credentials,
@@ -56,7 +57,7 @@ final class HostProbeChannel implements ProbeChannel {
                 field.set(builder, converted(value, field));
             }
         }
-        Object request = builder.getClass().getMethod("build").invoke(builder);
+        Object request = ((SdkBuilder<?, ?>) builder).build();
         Object client = client();
         Method call = clientType.getMethod(Character.toLowerCase(operation.charAt(0)) + operation.substring(1),
                 requestType);
@@ -99,7 +100,7 @@ final class HostProbeChannel implements ProbeChannel {
             sameCredentials((AwsClientBuilder<?, ?>) builder);
             Object serviceConfiguration = config.option(SdkClientOption.SERVICE_CONFIGURATION);
             if (serviceConfiguration != null) {
-                for (Method m : builder.getClass().getMethods()) {
+                for (Method m : clientType.getMethod("builder").getReturnType().getMethods()) {
                     if (m.getName().equals("serviceConfiguration") && m.getParameterCount() == 1
                             && m.getParameterTypes()[0].isInstance(serviceConfiguration)) {
                         m.invoke(builder, serviceConfiguration);
@@ -114,7 +115,7 @@ final class HostProbeChannel implements ProbeChannel {
             }
             ((SdkClientBuilder<?, ?>) builder).overrideConfiguration(
                     c -> c.apiCallTimeout(CALL_TIMEOUT).retryPolicy(r -> r.numRetries(0)));
-            client = (AutoCloseable) builder.getClass().getMethod("build").invoke(builder);
+            client = (AutoCloseable) ((SdkBuilder<?, ?>) builder).build();
         }
         return client;
     }

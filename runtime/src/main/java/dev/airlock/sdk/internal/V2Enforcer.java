@@ -4,7 +4,6 @@ import dev.airlock.bridge.AskGuard;
 import dev.airlock.bridge.CallAnswer;
 import dev.airlock.bridge.CallGuard;
 import dev.airlock.bridge.ProbeChannel;
-import dev.airlock.bridge.Refusal;
 import dev.airlock.sdk.AirlockHeldException;
 import java.net.URI;
 import java.util.Map;
@@ -32,7 +31,7 @@ public final class V2Enforcer {
     /** Asks the guard the agent installed; see {@link #enforce}. */
     public static CallAnswer enforceInstalled(String sdkService, String signingName, String operation, Region region,
                                               URI endpoint, SdkRequest request, Object clientConfig) {
-        return enforced(sdkService, operation, AskGuard.askInstalled(ORIGIN, sdkService, signingName, operation,
+        return enforced(AskGuard.askInstalled(ORIGIN, sdkService, signingName, operation,
                 region, endpoint, request, clientConfig, SDK));
     }
 
@@ -45,21 +44,13 @@ public final class V2Enforcer {
      */
     public static CallAnswer enforce(CallGuard guard, String sdkService, String signingName, String operation,
                                      Region region, URI endpoint, SdkRequest request, Object clientConfig) {
-        return enforced(sdkService, operation, AskGuard.ask(guard, ORIGIN, sdkService, signingName, operation,
+        return enforced(AskGuard.ask(guard, ORIGIN, sdkService, signingName, operation,
                 region, endpoint, request, clientConfig, SDK));
     }
 
-    private static CallAnswer enforced(String sdkService, String operation, CallAnswer answer) {
+    private static CallAnswer enforced(CallAnswer answer) {
         if (answer == null) {
             return null;
-        }
-        if (answer.proceeds() && answer.credentials() != null) {
-            // A call the guard wants signed with per-action session credentials must never go out with the
-            // client's broader ones; this hook does not apply them yet.
-            answer = CallAnswer.stop(CallAnswer.DENY, Refusal.denied(sdkService + "." + operation,
-                    "Airlock's policy wants it signed with per-action session credentials, which this Airlock "
-                            + "SDK hook cannot apply", "ask the human you work for to update Airlock or to set "
-                            + "credentials.mode to ambient; do not retry until then."), null);
         }
         if (answer.proceeds()) {
             return answer;
@@ -78,6 +69,11 @@ public final class V2Enforcer {
         public ProbeChannel probes(Object clientConfig, Object request) {
             return clientConfig instanceof SdkClientConfiguration && request instanceof SdkRequest
                     ? new HostProbeChannel((SdkClientConfiguration) clientConfig, request.getClass()) : null;
+        }
+
+        @Override
+        public boolean signsWithSessions() {
+            return false;
         }
     }
 }

@@ -65,7 +65,12 @@ class AuditAcrossProcessesTest {
                         new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
                 String ready = CompletableFuture.supplyAsync(() -> readLine(out)).get(30, TimeUnit.SECONDS);
                 assertThat(ready).as(Files.readString(dir.resolve("killed-" + run + ".err"))).isEqualTo("ready");
-                Thread.sleep(300 + ThreadLocalRandom.current().nextInt(400));
+                // However loaded the machine, the child has written a good many records before it is killed.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (lineCount(file) <= 150 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(ThreadLocalRandom.current().nextInt(300));
                 killedAt = System.currentTimeMillis();
             } finally {
                 child.destroyForcibly();
@@ -83,6 +88,17 @@ class AuditAcrossProcessesTest {
                     v.records(), killedAt - lastRecordAt, v.fault() == null ? "" : " (" + v.fault() + ")"));
         }
         System.out.print("[audit kill -9] records recorded but lost:\n" + report);
+    }
+
+    private static long lineCount(Path file) throws java.io.IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        } catch (java.io.UncheckedIOException torn) {
+            return 0;
+        }
     }
 
     private static String readLine(BufferedReader reader) {

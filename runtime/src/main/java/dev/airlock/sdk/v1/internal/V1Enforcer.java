@@ -5,7 +5,6 @@ import dev.airlock.bridge.CallGuard;
 import dev.airlock.bridge.CallAnswer;
 import dev.airlock.bridge.AskGuard;
 import dev.airlock.bridge.ProbeChannel;
-import dev.airlock.bridge.Refusal;
 import dev.airlock.sdk.v1.AirlockHeldV1Exception;
 import java.net.URI;
 
@@ -28,25 +27,18 @@ public final class V1Enforcer {
      */
     public static void enforce(CallGuard guard, String service, String signingName, String operation,
                                String region, URI endpoint, AmazonWebServiceRequest request) {
-        enforced(service, operation, AskGuard.ask(guard, ORIGIN, service == null ? "unknown" : service, signingName,
+        enforced(AskGuard.ask(guard, ORIGIN, service == null ? "unknown" : service, signingName,
                 operation == null ? "Unknown" : operation, region, endpoint, request, null, SDK));
     }
 
     /** Asks the guard the agent installed; see {@link #enforce}. */
     public static void enforceInstalled(String service, String signingName, String operation, String region,
                                         URI endpoint, AmazonWebServiceRequest request) {
-        enforced(service, operation, AskGuard.askInstalled(ORIGIN, service == null ? "unknown" : service,
+        enforced(AskGuard.askInstalled(ORIGIN, service == null ? "unknown" : service,
                 signingName, operation == null ? "Unknown" : operation, region, endpoint, request, null, SDK));
     }
 
-    private static void enforced(String service, String operation, CallAnswer answer) {
-        if (answer != null && answer.proceeds() && answer.credentials() != null) {
-            // Never sent with the client's broader credentials when the guard wants a per-action session.
-            answer = CallAnswer.stop(CallAnswer.DENY, Refusal.denied(service + "." + operation,
-                    "Airlock's policy wants it signed with per-action session credentials, which the SDK v1 hook "
-                            + "cannot apply", "ask the human you work for to set credentials.mode to ambient for "
-                            + "this tool, or to move it to SDK v2; do not retry until then."), null);
-        }
+    private static void enforced(CallAnswer answer) {
         if (answer != null && !answer.proceeds()) {
             throw new AirlockHeldV1Exception(answer.outcome(), answer.message(), answer.approvalId());
         }
@@ -62,6 +54,11 @@ public final class V1Enforcer {
         @Override
         public ProbeChannel probes(Object clientConfig, Object request) {
             return null;
+        }
+
+        @Override
+        public boolean signsWithSessions() {
+            return false;
         }
     }
 }
