@@ -176,8 +176,8 @@ class DescendantShimsTest {
     }
 
     private ProcessGuard guard(Policy policy) throws Exception {
-        Engine engine = new Engine(AirlockConfig.of(Map.of()), ActionCatalog.builtIn(), policy,
-                new ProcessGuardTest.ListAudit(audit), PlanBook.discard());
+        Engine engine = Engine.builder(AirlockConfig.of(Map.of())).catalog(ActionCatalog.builtIn()).policy(policy)
+                .audit(new ProcessGuardTest.ListAudit(audit)).plans(PlanBook.discard()).build();
         ProcessGuard g = ProcessGuard.builder(engine).terraformPlanSeconds(0).shimParent(dir).build();
         guards.add(g);
         return g;

@@ -14,6 +14,9 @@ public final class ConfigSources {
 
     private static final String PROPERTY_PREFIX = "airlock.";
     private static final String ENV_PREFIX = "AIRLOCK_";
+    /** The CLI's own variables, never settings: a shell that exports them must not break the agent's config. */
+    private static final java.util.Set<String> CLI_VARIABLES = java.util.Set.of("AIRLOCK_APPROVER_TOKEN",
+            "AIRLOCK_AGENT_JAR");
 
     private ConfigSources() {
     }
@@ -60,7 +63,8 @@ public final class ConfigSources {
         ConfigLayer layer = new ConfigLayer(home);
         Map<String, String> ours = new TreeMap<>();
         for (Map.Entry<String, String> e : env.entrySet()) {
-            if (e.getKey().toUpperCase(Locale.ROOT).startsWith(ENV_PREFIX)) {
+            String upper = e.getKey().toUpperCase(Locale.ROOT);
+            if (upper.startsWith(ENV_PREFIX) && !CLI_VARIABLES.contains(upper)) {
                 ours.put(e.getKey(), e.getValue());
             }
         }
