@@ -75,7 +75,7 @@ public final class ApprovalGate implements Gate {
         String id = approvalId(call);
         int required = context.decision().approvals() > 0 ? context.decision().approvals() : defaultRequired;
         String why = "statement " + context.decision().statementId() + " (" + context.decision().source()
-                + ") requires " + required + " human approval" + (required == 1 ? "" : "s");
+                + ") requires human approval, by " + required + " distinct approver" + (required == 1 ? "" : "s");
         if (!desk.accepts()) {
             return Verdict.hold(name(), why,
                     "no approval service is configured on this machine, so this request (" + id + ") cannot be "

@@ -101,7 +101,7 @@ class ApprovalGateTest {
                         """, "p.yaml")).build();
         CallAnswer held = deleteTable(engine, "orders");
         assertThat(store.find(held.approvalId()).required()).isEqualTo(3);
-        assertThat(held.message()).contains("requires 3 human approvals", "ThreeForTables");
+        assertThat(held.message()).contains("requires human approval, by 3 distinct approvers", "ThreeForTables");
     }
 
     @Test
