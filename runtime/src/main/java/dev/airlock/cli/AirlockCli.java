@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "Keeps AI agents from destroying cloud infrastructure.",
         subcommands = {ExplainCommand.class, AuditCommand.class, AttachCommand.class, PolicyCommand.class,
                 PlanCommand.class, KillSwitchCommands.Halt.class, KillSwitchCommands.Resume.class,
+                ServeCommand.class, ApprovalCommands.Approvers.class, ApprovalCommands.Pending.class,
+                ApprovalCommands.Show.class, ApprovalCommands.Approve.class, ApprovalCommands.Deny.class,
                 CommandLine.HelpCommand.class})
 public final class AirlockCli implements Runnable {
 

@@ -78,6 +78,14 @@ public final class AirlockConfig {
     public static final String KILL_SWITCH_BURST = "kill-switch.burst";
     /** A resource created again within this time of its deletion trips the kill switch, e.g. {@code 10m}. */
     public static final String KILL_SWITCH_RECREATE_WINDOW = "kill-switch.recreate-window";
+    /** The approval service on loopback, for example {@code http://127.0.0.1:7424}; none when unset. */
+    public static final String APPROVAL_URL = "approval.url";
+    /** The approval service's public key (PEM); when unset it is fetched from the service once and pinned. */
+    public static final String APPROVAL_PUBLIC_KEY = "approval.public-key";
+    /** {@code fail-fast}: a held call fails at once; {@code wait}: it waits up to {@code approval.timeout}. */
+    public static final String APPROVAL_MODE = "approval.mode";
+    /** How long {@code wait} mode waits, for example {@code 5m}, {@code 90s}. */
+    public static final String APPROVAL_TIMEOUT = "approval.timeout";
 
     /** Every key Airlock understands; anything else in a config source is an error. One a line, sorted by area. */
     public static final java.util.Set<String> KEYS = java.util.Set.of(
@@ -120,7 +128,11 @@ public final class AirlockConfig {
             KILL_SWITCH_STORE,
             KILL_SWITCH_TABLE,
             KILL_SWITCH_BURST,
-            KILL_SWITCH_RECREATE_WINDOW);
+            KILL_SWITCH_RECREATE_WINDOW,
+            APPROVAL_URL,
+            APPROVAL_PUBLIC_KEY,
+            APPROVAL_MODE,
+            APPROVAL_TIMEOUT);
 
     /** How destructive calls are treated overall. */
     public enum Mode {
@@ -227,6 +239,16 @@ public final class AirlockConfig {
     /** A duration setting ({@code 500ms}, {@code 5s}, {@code 10m}, {@code 1h}); validated at load. */
     public java.time.Duration duration(String key) {
         return dev.airlock.config.internal.SettingValues.duration(key, values.get(key));
+    }
+
+    /** True when a held call waits for its approval ({@code approval.mode: wait}). */
+    public boolean waitsForApproval() {
+        return "wait".equals(values.get(APPROVAL_MODE));
+    }
+
+    /** How long {@code wait} mode waits for approvers. */
+    public java.time.Duration approvalTimeout() {
+        return dev.airlock.config.internal.SettingValues.duration(APPROVAL_TIMEOUT, values.getOrDefault(APPROVAL_TIMEOUT, "5m"));
     }
 
     @Override

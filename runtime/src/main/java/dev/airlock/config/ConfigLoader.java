@@ -116,6 +116,8 @@ public final class ConfigLoader {
         d.put(AirlockConfig.KILL_SWITCH_TABLE, "airlock-kill-switch");
         d.put(AirlockConfig.KILL_SWITCH_BURST, "100/10s");
         d.put(AirlockConfig.KILL_SWITCH_RECREATE_WINDOW, "10m");
+        d.put(AirlockConfig.APPROVAL_MODE, "fail-fast");
+        d.put(AirlockConfig.APPROVAL_TIMEOUT, "5m");
         return d;
     }
 

@@ -40,4 +40,11 @@ public interface EgressParts {
 
     /** The org-wide kill switch: a flag item in the DynamoDB table {@code kill-switch.table}. */
     dev.airlock.gate.KillSwitch dynamoDbKillSwitch(AirlockConfig config);
+
+    /**
+     * The org-wide approval store: the DynamoDB {@code table}, shared by every approval service instance, with
+     * conditional writes for each vote and use. Built with Airlock's own credentials, region and endpoint.
+     */
+    dev.airlock.approval.ApprovalStore dynamoDbApprovals(AirlockConfig config, String table)
+            throws dev.airlock.approval.ApprovalException;
 }

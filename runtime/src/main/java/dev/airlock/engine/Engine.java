@@ -1,6 +1,7 @@
 package dev.airlock.engine;
 
-import dev.airlock.approval.ApprovalStore;
+import dev.airlock.approval.ApprovalDesk;
+import dev.airlock.approval.internal.RecentCalls;
 import dev.airlock.audit.AuditLog;
 import dev.airlock.audit.AuditRecord;
 import dev.airlock.bridge.CallGuard;
@@ -68,7 +69,8 @@ public final class Engine implements AutoCloseable {
     private Engine(Builder b) {
         this.config = b.config;
         this.catalog = b.catalog;
-        this.audit = b.audit;
+        RecentCalls recentCalls = new RecentCalls();
+        this.audit = recentCalls.watching(b.audit);
         this.plans = b.plans;
         this.guard = new EngineGuard(this);
         Prober prober = b.proberFactory != null ? b.proberFactory.forGuard(guard) : b.prober;
@@ -80,7 +82,8 @@ public final class Engine implements AutoCloseable {
         this.gates = List.of(
                 killSwitchGate,
                 new DryRunGate(plans, config.mode() == AirlockConfig.Mode.DRY_RUN),
-                new ApprovalGate(b.approvals, defaultApprovers(config), Duration.ofMinutes(15)),
+                new ApprovalGate(b.approvals, defaultApprovers(config), Duration.ofHours(1),
+                        config.waitsForApproval(), config.approvalTimeout(), recentCalls),
                 new RateBudgetGate(b.budgets, config.duration(AirlockConfig.BUDGET_WAIT)),
                 new CredentialsGate(config.brokeredCredentials(), b.credentials,
                         !"deny".equals(config.get(AirlockConfig.CREDENTIALS_READ_ON_ERROR))));
@@ -105,6 +108,7 @@ public final class Engine implements AutoCloseable {
         AuditLog audit = config.auditEnabled() ? AuditLog.toFile(config.auditFile(), requester) : AuditLog.discard();
         Engine engine = GuardrailParts.fromConfig(config, builder(config)).requester(requester).policy(policy)
                 .audit(audit).plans(PlanBook.inDirectory(config.planDir()))
+                .approvals(ApprovalDesk.fromConfig(config))
                 .credentials(CredentialsIssuer.fromConfig(config, ActionCatalog.builtIn())).build();
         engine.policySha256 = pinned.sha256();
         if ("sts".equals(config.get(AirlockConfig.REQUESTER_AWS_IDENTITY))) {
@@ -356,7 +360,7 @@ public final class Engine implements AutoCloseable {
     /**
      * The parts an engine is assembled from, beside its audit log and plan book.
      */
-    public record Parts(ApprovalStore approvals, CredentialsIssuer credentials, Prober prober, BudgetStore budgets,
+    public record Parts(ApprovalDesk approvals, CredentialsIssuer credentials, Prober prober, BudgetStore budgets,
                         KillSwitch killSwitch) implements AutoCloseable {
 
         @Override
@@ -378,7 +382,7 @@ public final class Engine implements AutoCloseable {
         private Policy policy;
         private AuditLog audit = AuditLog.discard();
         private PlanBook plans = PlanBook.discard();
-        private ApprovalStore approvals = ApprovalStore.none();
+        private ApprovalDesk approvals = ApprovalDesk.none();
         private CredentialsIssuer credentials = CredentialsIssuer.ambient();
         private Prober prober = Prober.requestOnly();
         private Prober.Factory proberFactory;
@@ -414,7 +418,7 @@ public final class Engine implements AutoCloseable {
         }
 
         /** Where approval requests are filed; none when not set, and calls needing approval are held. */
-        public Builder approvals(ApprovalStore approvals) {
+        public Builder approvals(ApprovalDesk approvals) {
             this.approvals = Objects.requireNonNull(approvals, "approvals");
             return this;
         }

@@ -10,10 +10,17 @@ import java.util.List;
  *                    {@code default:destructive} when no statement matched
  * @param source where the winning statement is written ({@code policy.yaml:14}), or {@code built-in}
  * @param budgets the RATE_LIMIT statements that matched, in policy order
+ * @param approvals how many distinct approvers a RequireApproval statement asks for; 0 for the built-in default
+ *                  (2 where the environment is production, 1 elsewhere)
  */
-public record PolicyDecision(Effect effect, String statementId, String source, List<Budget> budgets) {
+public record PolicyDecision(Effect effect, String statementId, String source, List<Budget> budgets,
+                             int approvals) {
 
     public PolicyDecision {
         budgets = List.copyOf(budgets);
+    }
+
+    public PolicyDecision(Effect effect, String statementId, String source, List<Budget> budgets) {
+        this(effect, statementId, source, budgets, 0);
     }
 }

@@ -3,9 +3,11 @@ package dev.airlock.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.airlock.approval.ApprovalDesk;
 import dev.airlock.approval.ApprovalException;
 import dev.airlock.approval.ApprovalRequest;
 import dev.airlock.approval.ApprovalStore;
+import dev.airlock.approval.GrantSigner;
 import dev.airlock.approval.Vote;
 import dev.airlock.call.Call;
 import dev.airlock.call.Requester;
@@ -15,6 +17,9 @@ import dev.airlock.gate.KillSwitch;
 import dev.airlock.gate.Verdict;
 import dev.airlock.plan.Plan;
 import dev.airlock.policy.Policy;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +38,13 @@ class EngineFromPartsTest {
             """;
 
     private final ApprovalStore approvals = ApprovalStore.inMemory();
+    /** The approval service's key: it signs grants; the engine holds only the public half. */
+    private final KeyPair serviceKey = ed25519();
+    private final GrantSigner signer = new GrantSigner(serviceKey.getPrivate(), Duration.ofMinutes(15), 1);
     private final KillSwitch killSwitch = KillSwitch.local();
     private final Engine engine = Engine.builder(config())
             .policy(policy())
-            .approvals(approvals)
+            .approvals(ApprovalDesk.onStore(approvals, serviceKey.getPublic()))
             .budgets(BudgetStore.local())
             .killSwitch(killSwitch)
             .prober(call -> new Plan("would delete table " + call.resources().get(0) + " and its 42 items",
@@ -56,7 +64,7 @@ class EngineFromPartsTest {
         assertThat(filed.requester().user()).isEqualTo("dev-alice");
 
         assertThat(engine.decide(deleteTable("orders")).outcome()).as("still waiting").isEqualTo(Verdict.Outcome.HOLD);
-        approvals.vote(first.approvalId(), Vote.approve("bob"));
+        approvals.vote(first.approvalId(), Vote.approve("bob"), signer);
 
         assertThat(engine.decide(deleteTable("orders")).proceeds()).isTrue();
         Verdict again = engine.decide(deleteTable("orders"));
@@ -66,7 +74,7 @@ class EngineFromPartsTest {
     @Test
     void anApprovalForOneTableNeverLetsAnotherGo() throws ApprovalException {
         Verdict orders = engine.decide(deleteTable("orders"));
-        approvals.vote(orders.approvalId(), Vote.approve("bob"));
+        approvals.vote(orders.approvalId(), Vote.approve("bob"), signer);
 
         Verdict customers = engine.decide(deleteTable("customers"));
 
@@ -78,7 +86,7 @@ class EngineFromPartsTest {
     void theRequesterCannotApproveTheirOwnRequest() {
         Verdict held = engine.decide(deleteTable("orders"));
 
-        assertThatThrownBy(() -> approvals.vote(held.approvalId(), Vote.approve("dev-alice")))
+        assertThatThrownBy(() -> approvals.vote(held.approvalId(), Vote.approve("dev-alice"), signer))
                 .isInstanceOf(ApprovalException.class).hasMessageContaining("own request");
         assertThat(engine.decide(deleteTable("orders")).outcome()).isEqualTo(Verdict.Outcome.HOLD);
     }
@@ -86,7 +94,7 @@ class EngineFromPartsTest {
     @Test
     void aDenyEndsTheRequestAndTheToolIsTold() throws ApprovalException {
         Verdict held = engine.decide(deleteTable("orders"));
-        approvals.vote(held.approvalId(), Vote.deny("bob", "orders is still in use"));
+        approvals.vote(held.approvalId(), Vote.deny("bob", "orders is still in use"), signer);
 
         Verdict after = engine.decide(deleteTable("orders"));
 
@@ -97,7 +105,7 @@ class EngineFromPartsTest {
     @Test
     void anOpenKillSwitchDeniesEvenAnApprovedCall() throws ApprovalException {
         Verdict held = engine.decide(deleteTable("orders"));
-        approvals.vote(held.approvalId(), Vote.approve("bob"));
+        approvals.vote(held.approvalId(), Vote.approve("bob"), signer);
         killSwitch.trip("delete-and-recreate of table orders", "test");
 
         Verdict verdict = engine.decide(deleteTable("orders"));
@@ -111,6 +119,14 @@ class EngineFromPartsTest {
     private Call deleteTable(String table) {
         return engine.sdkCalls().toCall("sdk", "DynamoDb", "dynamodb", "DeleteTable", "eu-west-1", null,
                 Map.of("TableName", table), null);
+    }
+
+    private static KeyPair ed25519() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static AirlockConfig config() {

@@ -51,4 +51,16 @@ public final class SdkEgressParts implements EgressParts {
         return OwnClients.configure(DynamoDbClient.builder(), config, AirlockConfig.AWS_ENDPOINT_DYNAMODB,
                 OwnClients.airlocksOwn(config), http).build();
     }
+
+    @Override
+    public dev.airlock.approval.ApprovalStore dynamoDbApprovals(AirlockConfig config, String table) {
+        SdkHttpClient http = OwnClients.http();
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo = OwnClients.configure(
+                software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), config,
+                AirlockConfig.AWS_ENDPOINT_DYNAMODB, OwnClients.airlocksOwn(config), http).build();
+        return new dev.airlock.egress.sdk.approval.DynamoDbApprovalStore(dynamo, table, () -> {
+            dynamo.close();
+            http.close();
+        });
+    }
 }

@@ -1,29 +1,19 @@
 package dev.airlock.approval.internal;
 
-import dev.airlock.approval.ApprovalException;
 import dev.airlock.approval.ApprovalRequest;
 import dev.airlock.approval.ApprovalStore;
-import dev.airlock.approval.Vote;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Requests in this JVM's memory; every operation under one lock. */
-public final class InMemoryApprovalStore implements ApprovalStore {
+public class InMemoryApprovalStore implements ApprovalStore {
 
-    private final Map<String, ApprovalRequest> requests = new LinkedHashMap<>();
-
-    @Override
-    public synchronized ApprovalRequest submit(ApprovalRequest request) {
-        ApprovalRequest known = requests.get(request.id());
-        if (known != null && !Votes.replaceable(known, System.currentTimeMillis())) {
-            return known;
-        }
-        requests.put(request.id(), request);
-        return request;
-    }
+    protected final Map<String, ApprovalRequest> requests = new LinkedHashMap<>();
+    protected final Map<String, String> approverByHash = new HashMap<>();
+    protected final Map<String, String> hashByApprover = new HashMap<>();
 
     @Override
     public synchronized ApprovalRequest find(String id) {
@@ -31,37 +21,55 @@ public final class InMemoryApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public synchronized ApprovalRequest vote(String id, Vote vote) throws ApprovalException {
-        ApprovalRequest request = requests.get(id);
-        if (request == null) {
-            throw new ApprovalException("no approval request " + id);
+    public synchronized ApprovalRequest create(ApprovalRequest request) throws dev.airlock.approval.ApprovalException {
+        ApprovalRequest known = requests.get(request.id());
+        if (known != null && !Votes.replaceable(known, System.currentTimeMillis())) {
+            return known;
         }
-        ApprovalRequest next = Votes.apply(request, vote, System.currentTimeMillis());
-        requests.put(id, next);
-        return next;
+        ApprovalRequest first = request.atVersion(known == null ? 1 : known.version() + 1);
+        written(first);
+        requests.put(first.id(), first);
+        return first;
     }
 
     @Override
-    public synchronized boolean consume(String id) {
-        ApprovalRequest request = requests.get(id);
-        ApprovalRequest next = request == null ? null : Votes.consumed(request, System.currentTimeMillis());
-        if (next == null) {
+    public synchronized boolean replace(ApprovalRequest current, ApprovalRequest next)
+            throws dev.airlock.approval.ApprovalException {
+        ApprovalRequest known = requests.get(current.id());
+        if (known == null || known.version() != current.version()) {
             return false;
         }
-        requests.put(id, next);
+        ApprovalRequest stored = next.atVersion(current.version() + 1);
+        written(stored);
+        requests.put(stored.id(), stored);
         return true;
     }
 
     @Override
-    public synchronized List<ApprovalRequest> pending() {
-        long now = System.currentTimeMillis();
-        List<ApprovalRequest> out = new ArrayList<>();
-        for (ApprovalRequest r : requests.values()) {
-            if (r.stateAt(now) == ApprovalRequest.State.PENDING) {
-                out.add(r);
-            }
+    public synchronized List<ApprovalRequest> all() {
+        return new ArrayList<>(requests.values());
+    }
+
+    @Override
+    public synchronized void putApprover(String name, String tokenHash) throws dev.airlock.approval.ApprovalException {
+        approved(name, tokenHash);
+        String old = hashByApprover.put(name, tokenHash);
+        if (old != null) {
+            approverByHash.remove(old);
         }
-        out.sort(Comparator.comparingLong(ApprovalRequest::createdAt));
-        return out;
+        approverByHash.put(tokenHash, name);
+    }
+
+    @Override
+    public synchronized String approverWithToken(String tokenHash) {
+        return approverByHash.get(tokenHash);
+    }
+
+    /** Called under the lock before a request version is kept; a durable store writes it out here. */
+    protected void written(ApprovalRequest request) {
+    }
+
+    /** Called under the lock before an approver is kept. */
+    protected void approved(String name, String tokenHash) {
     }
 }

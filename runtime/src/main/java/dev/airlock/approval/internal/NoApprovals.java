@@ -1,13 +1,12 @@
 package dev.airlock.approval.internal;
 
+import dev.airlock.approval.ApprovalDesk;
 import dev.airlock.approval.ApprovalException;
 import dev.airlock.approval.ApprovalRequest;
-import dev.airlock.approval.ApprovalStore;
-import dev.airlock.approval.Vote;
-import java.util.List;
+import dev.airlock.approval.GrantVerifier;
 
 /** No approval service is configured: nothing can be filed, so nothing can be approved. */
-public final class NoApprovals implements ApprovalStore {
+public final class NoApprovals implements ApprovalDesk {
 
     public static final NoApprovals INSTANCE = new NoApprovals();
 
@@ -20,27 +19,27 @@ public final class NoApprovals implements ApprovalStore {
     }
 
     @Override
-    public ApprovalRequest submit(ApprovalRequest request) throws ApprovalException {
+    public String where() {
+        return "no approval service";
+    }
+
+    @Override
+    public ApprovalRequest file(ApprovalRequest request) throws ApprovalException {
         throw new ApprovalException("no approval service is configured");
     }
 
     @Override
-    public ApprovalRequest find(String id) {
+    public ApprovalRequest status(String id) {
         return null;
     }
 
     @Override
-    public ApprovalRequest vote(String id, Vote vote) throws ApprovalException {
-        throw new ApprovalException("no approval service is configured");
-    }
-
-    @Override
-    public boolean consume(String id) {
+    public boolean redeem(String id, String grantId) {
         return false;
     }
 
     @Override
-    public List<ApprovalRequest> pending() {
-        return List.of();
+    public GrantVerifier verifier() throws ApprovalException {
+        throw new ApprovalException("no approval service is configured");
     }
 }

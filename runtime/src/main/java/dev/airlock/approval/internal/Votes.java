@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The two-person rule, in one place for every store: what a vote does to a request. A store applies it under
- * its own atomicity (a lock, a conditional write) and keeps the result.
+ * its own atomicity (a compare-and-set on the version) and keeps the result.
  */
 public final class Votes {
 
@@ -17,7 +17,7 @@ public final class Votes {
     }
 
     /**
-     * @return the request after {@code vote}; the same request when the approver had already approved
+     * @return the request after {@code vote}; the same instance when the approver had already approved
      * @throws ApprovalException when the vote is refused, with the reason
      */
     public static ApprovalRequest apply(ApprovalRequest request, Vote vote, long now) throws ApprovalException {

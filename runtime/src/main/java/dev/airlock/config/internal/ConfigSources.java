@@ -14,8 +14,9 @@ public final class ConfigSources {
 
     private static final String PROPERTY_PREFIX = "airlock.";
     private static final String ENV_PREFIX = "AIRLOCK_";
-    /** Variables of the {@code airlock} command itself, not settings: {@code attach --help} names it. */
-    private static final java.util.Set<String> NOT_SETTINGS = java.util.Set.of("AIRLOCK_AGENT_JAR");
+    /** The CLI's own variables, never settings: a shell that exports them must not break the agent's config. */
+    private static final java.util.Set<String> CLI_VARIABLES = java.util.Set.of("AIRLOCK_APPROVER_TOKEN",
+            "AIRLOCK_AGENT_JAR");
 
     private ConfigSources() {
     }
@@ -63,7 +64,7 @@ public final class ConfigSources {
         Map<String, String> ours = new TreeMap<>();
         for (Map.Entry<String, String> e : env.entrySet()) {
             String upper = e.getKey().toUpperCase(Locale.ROOT);
-            if (upper.startsWith(ENV_PREFIX) && !NOT_SETTINGS.contains(upper)) {
+            if (upper.startsWith(ENV_PREFIX) && !CLI_VARIABLES.contains(upper)) {
                 ours.put(e.getKey(), e.getValue());
             }
         }

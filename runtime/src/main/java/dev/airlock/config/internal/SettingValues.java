@@ -52,6 +52,12 @@ public final class SettingValues {
                 return CredentialsSettings.normalise(key, v);
             case AirlockConfig.CREDENTIALS_PROFILE_FILE:
                 return v.isEmpty() ? null : expandHome(v, home);
+            case AirlockConfig.APPROVAL_MODE:
+                return oneOf(key, v, List.of("fail-fast", "wait"));
+            case AirlockConfig.APPROVAL_TIMEOUT:
+                duration(key, required(key, v));
+                return v;
+            case AirlockConfig.APPROVAL_URL:
             case AirlockConfig.AWS_ENDPOINT_STS:
             case AirlockConfig.AWS_ENDPOINT_DYNAMODB:
             case AirlockConfig.AWS_ENDPOINT_S3:
@@ -88,6 +94,7 @@ public final class SettingValues {
                 }
                 return v.isEmpty() ? null : v;
             case AirlockConfig.POLICY:
+            case AirlockConfig.APPROVAL_PUBLIC_KEY:
             case "config":
                 return v.isEmpty() ? null : expandHome(v, home);
             default:

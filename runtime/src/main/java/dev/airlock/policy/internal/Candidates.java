@@ -121,7 +121,7 @@ final class Candidates {
                                         Classification classification) {
         if (winner >= 0) {
             Statement w = competing[winner];
-            return new PolicyDecision(w.effect(), w.sid(), w.source(), budgets);
+            return new PolicyDecision(w.effect(), w.sid(), w.source(), budgets, w.approvals());
         }
         if (firstBudget == null) {
             return defaultFor(classification);

@@ -32,7 +32,7 @@ public final class PolicyParser {
 
     private static final List<String> TOP_FIELDS = List.of("Version", "Statement");
     private static final List<String> STATEMENT_FIELDS = List.of("Sid", "Effect", "Action", "NotAction", "Resource",
-            "NotResource", "Condition", "Budget");
+            "NotResource", "Condition", "Budget", "Approvals");
     private static final List<String> BUDGET_FIELDS = List.of("PerMinute", "PerHour", "Count");
     private static final List<String> EFFECTS = List.of("Allow", "Deny", "DryRun", "RequireApproval", "RateLimit");
 
@@ -177,8 +177,21 @@ public final class PolicyParser {
             throw reading.fault(budgetEntry.line(), "Budget belongs only to RateLimit statements; " + name
                     + " is " + effect.word());
         }
+        Node.Entry approvalsEntry = fields.get("Approvals");
+        int approvals = 0;
+        if (approvalsEntry != null) {
+            if (effect != Effect.REQUIRE_APPROVAL) {
+                throw reading.fault(approvalsEntry.line(), "Approvals belongs only to RequireApproval statements; "
+                        + name + " is " + effect.word());
+            }
+            long n = reading.count(approvalsEntry.value(), "Approvals");
+            if (n < 1 || n > 10) {
+                throw reading.fault(approvalsEntry.value(), "Approvals must be a number from 1 to 10, not " + n);
+            }
+            approvals = (int) n;
+        }
         return new Statement(sid, effect, source + ":" + m.line(), actions, notAction != null, resources,
-                notResource != null, conditionList, budget);
+                notResource != null, conditionList, budget, approvals);
     }
 
     private String sid(Node.Entry entry, int number, int statementLine, Map<String, Integer> sidLines)

@@ -34,9 +34,18 @@ final class Statement {
     private final boolean fixedPerAction;
     private final Budget budget;
     private final PolicyDecision decision;
+    private final int approvals;
 
     Statement(String sid, Effect effect, String source, List<Glob> actions, boolean notAction,
               List<Glob> resources, boolean notResource, List<Condition> conditions, Budget budget) {
+        this(sid, effect, source, actions, notAction, resources, notResource, conditions, budget, 0);
+    }
+
+    /** @param approvals the {@code Approvals} of a RequireApproval statement; 0 when it sets none */
+    Statement(String sid, Effect effect, String source, List<Glob> actions, boolean notAction,
+              List<Glob> resources, boolean notResource, List<Condition> conditions, Budget budget,
+              int approvals) {
+        this.approvals = approvals;
         this.sid = sid;
         this.effect = effect;
         this.source = source;
@@ -49,7 +58,8 @@ final class Statement {
         this.conditions = conditions.toArray(new Condition[0]);
         this.fixedPerAction = everyResource && conditions.stream().allMatch(c -> c.key().isFixedPerAction());
         this.budget = budget;
-        this.decision = effect == Effect.RATE_LIMIT ? null : new PolicyDecision(effect, sid, source, List.of());
+        this.decision = effect == Effect.RATE_LIMIT ? null
+                : new PolicyDecision(effect, sid, source, List.of(), approvals);
     }
 
     String sid() {
@@ -62,6 +72,11 @@ final class Statement {
 
     String source() {
         return source;
+    }
+
+    /** How many approvers a RequireApproval statement asks for; 0 for the default. */
+    int approvals() {
+        return approvals;
     }
 
     /** The budget of a RateLimit statement; null for the others. */
