@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
 public final class TerraformPlanProbe implements TerraformPlans {
 
     private static final long MAX_JSON_BYTES = 16L * 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on the first plan read: every guarded JVM builds a probe, few ever read a plan. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final long planSeconds;
     private final long showSeconds;
@@ -104,7 +107,7 @@ public final class TerraformPlanProbe implements TerraformPlans {
         }
         JsonNode root;
         try (InputStream in = Files.newInputStream(json)) {
-            root = JSON.readTree(in);
+            root = Json.MAPPER.readTree(in);
         }
         List<String> deleted = new ArrayList<>();
         List<String> changed = new ArrayList<>();
