@@ -43,7 +43,7 @@ class SdkV1IT {
             assertThat(program.out()).as(program.transcript()).anySatisfy(line -> assertThat(line)
                     .startsWith("v1 DeleteBucket HELD dev.airlock.sdk.v1.AirlockHeldV1Exception|sdkClientException=true"
                             + "|retryable=false|message=Airlock held s3:DeleteBucket: it was NOT sent"));
-            assertThat(s3.requests()).containsExactly("GET /");
+            assertThat(s3.sentByTheProgram()).containsExactly("GET /");
         }
     }
 }

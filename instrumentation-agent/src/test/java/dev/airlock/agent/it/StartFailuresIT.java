@@ -65,7 +65,7 @@ class StartFailuresIT {
             assertThat(out).as(program.transcript()).anySatisfy(l -> assertThat(l).startsWith("DeleteBucket REFUSED "
                     + "AirlockHeldException Airlock held s3:DeleteBucket"));
         }
-        assertThat(s3.requests()).containsExactly("GET /");
+        assertThat(s3.sentByTheProgram()).containsExactly("GET /");
         String trail = Files.readString(audit);
         assertThat(trail).contains("installing call guard null", "a proxy is not Airlock's guard",
                 "system property airlock.enabled was set to 'false' after Airlock started");
@@ -85,7 +85,7 @@ class StartFailuresIT {
                     .startsWith("sync DeleteBucket HELD"));
             assertThat(program.err()).as(program.transcript()).noneMatch(l -> l.contains("NOT guarded"));
         }
-        assertThat(s3.requests()).containsExactly("GET /");
+        assertThat(s3.sentByTheProgram()).containsExactly("GET /");
     }
 
     @Test
@@ -99,7 +99,7 @@ class StartFailuresIT {
             assertThat(program.out()).as(program.transcript()).anySatisfy(l -> assertThat(l)
                     .startsWith("sync DeleteBucket HELD").contains("outcome=DENY", "did not start within 2 s"));
         }
-        assertThat(s3.requests()).containsExactly("GET /");
+        assertThat(s3.sentByTheProgram()).containsExactly("GET /");
     }
 
     @Test
