@@ -34,6 +34,17 @@ public final class S3Stand implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /**
+     * The requests the program itself sent: without the blast-radius probes' reads of the bucket under decision
+     * (GETs, sent while a DeleteBucket was held), which must never be anything but reads.
+     */
+    public List<String> sentByTheProgram() {
+        List<String> all = requests();
+        org.assertj.core.api.Assertions.assertThat(all).filteredOn(r -> r.contains("/doomed"))
+                .allSatisfy(r -> org.assertj.core.api.Assertions.assertThat(r).startsWith("GET "));
+        return all.stream().filter(r -> !r.startsWith("GET /doomed")).toList();
+    }
+
     /** Every request so far, as {@code METHOD /path}. */
     public List<String> requests() {
         return List.copyOf(requests);
