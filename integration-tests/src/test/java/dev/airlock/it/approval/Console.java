@@ -44,8 +44,15 @@ final class Console implements AutoCloseable {
     String approve(String consoleUrl, String token, String approvalId) {
         signIn(consoleUrl, token);
         browser.findElement(By.cssSelector("a[href='/requests/" + approvalId + "']")).click();
-        browser.findElement(By.id("approve")).click();
-        if (browser.findElements(By.id("approvers")).isEmpty()) {
+        org.openqa.selenium.WebElement button = browser.findElement(By.id("approve"));
+        button.click();
+        try {
+            // The click posts the form: wait for the page that answers, which names the approvers.
+            org.openqa.selenium.support.ui.WebDriverWait wait =
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15));
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+            wait.until(d -> !d.findElements(By.id("approvers")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("the console did not record the approval:\n" + pageText());
         }
         return browser.findElement(By.id("approvers")).getText();
