@@ -2,7 +2,6 @@ package dev.airlock.credentials;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,19 +54,6 @@ public final class RecordedCalls {
 
     /** The policy document: {@code Version} and one {@code Allow} statement per distinct set of resources. */
     public Map<String, Object> policy() {
-        Map<Set<String>, List<String>> byResources = new LinkedHashMap<>();
-        byAction.forEach((action, arns) -> byResources.computeIfAbsent(arns, k -> new ArrayList<>()).add(action));
-        List<Map<String, Object>> statements = new ArrayList<>();
-        byResources.forEach((arns, actions) -> {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("Effect", "Allow");
-            s.put("Action", actions.size() == 1 ? actions.get(0) : actions);
-            s.put("Resource", arns.size() == 1 ? arns.iterator().next() : List.copyOf(arns));
-            statements.add(s);
-        });
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Version", "2012-10-17");
-        doc.put("Statement", statements);
-        return doc;
+        return dev.airlock.credentials.internal.SessionPolicyWriter.document(byAction);
     }
 }

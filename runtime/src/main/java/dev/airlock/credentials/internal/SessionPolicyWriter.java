@@ -156,6 +156,16 @@ public final class SessionPolicyWriter {
 
     /** One statement per distinct set of resources, compact, actions and resources in a stable order. */
     private static String write(Map<String, Set<String>> byAction) {
+        Map<String, Object> doc = document(byAction);
+        try {
+            return JSON.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An IAM policy document allowing each action on its resources: one statement per distinct resource set. */
+    public static Map<String, Object> document(Map<String, ? extends Set<String>> byAction) {
         Map<Set<String>, List<String>> byResources = new LinkedHashMap<>();
         byAction.forEach((action, arns) -> byResources.computeIfAbsent(arns, k -> new ArrayList<>()).add(action));
         List<Map<String, Object>> statements = new ArrayList<>();
@@ -169,10 +179,6 @@ public final class SessionPolicyWriter {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Version", "2012-10-17");
         doc.put("Statement", statements);
-        try {
-            return JSON.writeValueAsString(doc);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return doc;
     }
 }
