@@ -13,7 +13,6 @@ import dev.airlock.catalog.Operation;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.config.ConfigException;
 import dev.airlock.credentials.CredentialsIssuer;
-import dev.airlock.egress.Egress;
 import dev.airlock.gate.ApprovalGate;
 import dev.airlock.gate.BudgetStore;
 import dev.airlock.gate.CallContext;
@@ -35,8 +34,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The engine: a {@link Call} in, a {@link Verdict} out. Catalog, then policy, then the gates (kill switch,
@@ -46,8 +43,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Engine implements AutoCloseable {
 
-    private static final long IDENTITY_WAIT_SECONDS = 5;
-
     private final AirlockConfig config;
     private final ActionCatalog catalog;
     private final PolicyHolder policy;
@@ -56,9 +51,7 @@ public final class Engine implements AutoCloseable {
     private final AuditLog audit;
     private final PlanBook plans;
     private final Parts parts;
-    private volatile Requester requester;
-    /** Counted down once the tool's AWS identity is known or cannot be; null when it is not looked up. */
-    private volatile CountDownLatch identityLookup;
+    private final RequesterIdentity requester;
     private final PolicyContext context;
     private final SdkCalls sdkCalls;
     private final CallGuard guard;
@@ -75,7 +68,8 @@ public final class Engine implements AutoCloseable {
         this.guard = new EngineGuard(this);
         Prober prober = b.proberFactory != null ? b.proberFactory.forGuard(guard) : b.prober;
         this.parts = new Parts(b.approvals, b.credentials, prober, b.budgets, b.killSwitch);
-        this.requester = b.requester != null ? b.requester : Requester.ofThisProcess(config.tool());
+        this.requester = new RequesterIdentity(b.requester != null ? b.requester
+                : Requester.ofThisProcess(config.tool()));
         this.context = new PolicyContext(config.tool(), config.environment());
         this.policy = new PolicyHolder(b.policy, catalog, context);
         this.killSwitchGate = GuardrailParts.killSwitchGate(config, b.killSwitch, audit);
@@ -112,33 +106,9 @@ public final class Engine implements AutoCloseable {
                 .credentials(CredentialsIssuer.fromConfig(config, ActionCatalog.builtIn())).build();
         engine.policySha256 = pinned.sha256();
         if ("sts".equals(config.get(AirlockConfig.REQUESTER_AWS_IDENTITY))) {
-            engine.learnAwsIdentity();
+            engine.requester.learnAwsIdentity(config);
         }
         return engine;
-    }
-
-    /**
-     * Learns, beside the host, the AWS identity the tool's credentials stand for, through Airlock's own STS
-     * client: approvals then compare approvers with it too. Calls decided before it is known carry none.
-     */
-    private void learnAwsIdentity() {
-        CountDownLatch lookup = new CountDownLatch(1);
-        identityLookup = lookup;
-        Thread thread = new Thread(() -> {
-            try {
-                String arn = Egress.parts().callerIdentity(config);
-                if (arn != null) {
-                    requester = requester.withAwsIdentity(arn);
-                }
-            } catch (Exception | LinkageError e) {
-                System.err.println("[airlock] WARN: could not learn the tool's AWS identity (requester.aws-identity"
-                        + "=sts): " + e.getMessage());
-            } finally {
-                lookup.countDown();
-            }
-        }, "airlock-identity");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** An engine for what-if questions: it writes no audit and no plan, and files no approval request. */
@@ -185,20 +155,9 @@ public final class Engine implements AutoCloseable {
         return guard;
     }
 
-    /**
-     * Waits, briefly, for the tool's AWS identity while it is being looked up, so that a request filed for
-     * approval names it. Reads on the fast path never come here.
-     */
+    /** Waits, briefly, for the tool's AWS identity while it is being looked up. */
     void awaitRequesterIdentity() {
-        CountDownLatch lookup = identityLookup;
-        if (lookup == null || lookup.getCount() == 0) {
-            return;
-        }
-        try {
-            lookup.await(IDENTITY_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        requester.awaitAwsIdentity();
     }
 
     /** Builds calls from what SDK hooks see, with this engine's catalog, account and requester. */
@@ -228,7 +187,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public Requester requester() {
-        return requester;
+        return requester.current();
     }
 
     /**
