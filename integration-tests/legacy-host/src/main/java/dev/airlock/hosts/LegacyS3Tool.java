@@ -17,6 +17,19 @@ public final class LegacyS3Tool {
     private LegacyS3Tool() {
     }
 
+    private static boolean reachable(String className) {
+        for (ClassLoader loader : new ClassLoader[] {LegacyS3Tool.class.getClassLoader(),
+                ClassLoader.getSystemClassLoader(), Thread.currentThread().getContextClassLoader(), null}) {
+            try {
+                Class.forName(className, false, loader);
+                return true;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not from this loader
+            }
+        }
+        return false;
+    }
+
     public static void main(String[] args) throws ReflectiveOperationException {
         // Read at run time: the constant would be compiled in as the version this was built against.
         System.out.println("SDK " + VersionInfo.class.getField("SDK_VERSION").get(null));
@@ -32,6 +45,9 @@ public final class LegacyS3Tool {
             } catch (SdkException e) {
                 System.out.println("DeleteBucket refused: " + e.getMessage());
             }
+            // Refused, an over-eager tool reaches for the SDK Airlock calls AWS with, which Airlock never decides.
+            System.out.println("Airlock's own SDK " + (reachable("dev.airlock.shaded.awssdk.services.s3.S3Client")
+                    || reachable("dev.airlock.egress.Egress") ? "reachable" : "not reachable"));
         }
     }
 }

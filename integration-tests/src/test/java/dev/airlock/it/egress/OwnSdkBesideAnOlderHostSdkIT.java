@@ -91,6 +91,8 @@ class OwnSdkBesideAnOlderHostSdkIT {
         assertThat(run.step("SDK ")).isEqualTo("SDK " + sdkVersion);
         assertThat(run.step("ListBuckets ")).startsWith("ListBuckets ok");
         assertThat(run.step("DeleteBucket ")).contains("Airlock held s3:DeleteBucket", "NOT sent");
+        assertThat(run.step("Airlock's own SDK ")).as("the host cannot reach the SDK Airlock is never decided on")
+                .isEqualTo("Airlock's own SDK not reachable");
         // The host's own start says what it says (its logging set-up, say); Airlock adds nothing to it.
         ToolRun unguarded = GuardedJvm.of(classpath, "dev.airlock.hosts.LegacyS3Tool")
                 .environment(backend.environment())
