@@ -30,7 +30,6 @@ final class EngineGuard implements CallGuard, TamperWitness {
     @Override
     public CallAnswer decide(String origin, String sdkService, String signingName, String operation, String region,
                              String endpoint, Map<String, Object> request, ProbeChannel probes) {
-        engine.recordSettingChanges();
         engine.awaitRequesterIdentity();
         Call call;
         try {
@@ -38,6 +37,10 @@ final class EngineGuard implements CallGuard, TamperWitness {
                     probes);
         } catch (Throwable t) {
             return failedToRead(sdkService, signingName, operation, t);
+        }
+        if (call.classification() != Classification.READ) {
+            // Scans the system properties: worth it before what changes state, not before every brokered read.
+            engine.recordSettingChanges();
         }
         Verdict verdict = engine.decide(call);
         if (verdict.proceeds()) {
