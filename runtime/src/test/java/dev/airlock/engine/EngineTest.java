@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.audit.AuditLog;
 import dev.airlock.audit.AuditRecord;
+import dev.airlock.audit.RecordingAuditLog;
 import dev.airlock.bridge.CallGuard;
 import dev.airlock.bridge.CallAnswer;
 import dev.airlock.call.Call;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 class EngineTest {
 
-    private final RecordingAudit audit = new RecordingAudit();
+    private final RecordingAuditLog audit = new RecordingAuditLog();
     private final RecordingPlans plans = new RecordingPlans();
 
     @Test
@@ -242,27 +243,6 @@ class EngineTest {
         }
     }
 
-    private static final class RecordingAudit implements AuditLog {
-        final List<AuditRecord> records = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void record(AuditRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public Path file() {
-            return null;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     private static final class RecordingPlans implements PlanBook {
         final List<Call> added = new CopyOnWriteArrayList<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.airlock.audit.AuditLog;
 import dev.airlock.audit.AuditRecord;
+import dev.airlock.audit.RecordingAuditLog;
 import dev.airlock.call.Classification;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.config.ConfigException;
@@ -39,7 +40,7 @@ class SideDoorsTest {
 
     @Test
     void aPropertyChangedAfterStartIsIgnoredAndAuditedOnce() {
-        RecordingAudit audit = new RecordingAudit();
+        RecordingAuditLog audit = new RecordingAuditLog();
         Engine engine = Engine.builder(AirlockConfig.defaults()).audit(audit).build();
         Properties atStart = (Properties) System.getProperties().clone();
         engine.watchSettings(atStart);
@@ -127,25 +128,4 @@ class SideDoorsTest {
         return engine.sdkCalls().toCall("sdk", sdkService, signingName, op, "us-east-1", null, Map.of(), null);
     }
 
-    private static final class RecordingAudit implements AuditLog {
-        final List<AuditRecord> records = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void record(AuditRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public Path file() {
-            return null;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 }
