@@ -2,6 +2,7 @@ package dev.airlock.process;
 
 import dev.airlock.bridge.ProcessAnswer;
 import dev.airlock.bridge.ProcessStartGuard;
+import dev.airlock.bridge.Refusal;
 import dev.airlock.call.Call;
 import dev.airlock.call.Classification;
 import dev.airlock.call.Requester;
@@ -180,10 +181,10 @@ public final class ProcessGuard implements ProcessStartGuard {
         if (agentOption != null) {
             ChildJvms.Plan jvm = ChildJvms.plan(command, env, directory, reading.unwrapped(), agentOption, agentJar);
             if (!jvm.unguarded().isEmpty()) {
-                return ProcessDecision.stop("DENY", "Airlock denied `" + CommandText.ofStrings(command) + "`: the "
-                        + "process was NOT started. Why: it would start a JVM without Airlock's agent ("
-                        + String.join("; ", jvm.unguarded()) + "), and child JVMs stay guarded. Next: start it "
-                        + "without clearing " + ChildJvms.TOOL_OPTIONS + ".", List.of());
+                return ProcessDecision.stop("DENY", Refusal.processDenied("`" + CommandText.ofStrings(command) + "`",
+                        "it would start a JVM without Airlock's agent (" + String.join("; ", jvm.unguarded())
+                                + "), and child JVMs stay guarded",
+                        "start it without clearing " + ChildJvms.TOOL_OPTIONS + "."), List.of());
             }
             newCommand = jvm.argv();
             if (jvm.toolOptions() != null) {
@@ -228,10 +229,9 @@ public final class ProcessGuard implements ProcessStartGuard {
     private Judged judge(List<String> command, CommandReader.Reading reading, boolean fromShim) {
         List<String> unreadable = reading.unwrapped().unreadable();
         if (!unreadable.isEmpty()) {
-            return new Judged(ProcessDecision.stop("DENY", "Airlock denied `" + CommandText.ofStrings(command)
-                    + "`: the process was NOT started. Why: Airlock cannot read what it would run ("
-                    + String.join("; ", unreadable) + "), and commands that may change state fail closed. Next: run "
-                    + "the commands it wraps directly.", List.of()), Map.of(), Map.of());
+            return new Judged(ProcessDecision.stop("DENY", Refusal.processDenied("`" + CommandText.ofStrings(command)
+                    + "`", "Airlock cannot read what it would run (" + String.join("; ", unreadable) + "), and "
+                    + "commands that may change state fail closed", "run the commands it wraps directly."), List.of()), Map.of(), Map.of());
         }
         List<String> stops = new ArrayList<>();
         List<String> approvals = new ArrayList<>();
@@ -260,10 +260,9 @@ public final class ProcessGuard implements ProcessStartGuard {
             return new Judged(ProcessDecision.stop(outcome, joined(stops), approvals), Map.of(), Map.of());
         }
         if (sessions.size() > 1) {
-            return new Judged(ProcessDecision.stop("DENY", "Airlock denied `" + CommandText.ofStrings(command)
-                    + "`: the process was NOT started. Why: its commands need " + sessions.size() + " different "
-                    + "per-action sessions, and one process can carry only one. Next: run its commands one at a "
-                    + "time.", List.of()), Map.of(), Map.of());
+            return new Judged(ProcessDecision.stop("DENY", Refusal.processDenied("`" + CommandText.ofStrings(command)
+                    + "`", "its commands need " + sessions.size() + " different per-action sessions, and one "
+                    + "process can carry only one", "run its commands one at a time."), List.of()), Map.of(), Map.of());
         }
         Map<String, String> env = sessions.size() == 1 ? SessionEnvironment.of(sessions.iterator().next()) : Map.of();
         return new Judged(null, env, passed);
@@ -317,9 +316,9 @@ public final class ProcessGuard implements ProcessStartGuard {
         if (!GUARDED_WORD.matcher(text).find()) {
             return ProcessDecision.proceed();
         }
-        return ProcessDecision.stop("DENY", "Airlock denied `" + CommandText.ofStrings(command) + "`: the process "
-                + "was NOT started. Why: Airlock could not read this command (" + t + "), and commands that may "
-                + "change state fail closed. Next: report this error to the human you work for; do not retry.",
+        return ProcessDecision.stop("DENY", Refusal.processDenied("`" + CommandText.ofStrings(command) + "`",
+                "Airlock could not read this command (" + t + "), and commands that may change state fail closed",
+                Refusal.REPORT_ERROR),
                 List.of());
     }
 
