@@ -43,8 +43,11 @@ public interface ApprovalDesk extends AutoCloseable {
     /** The request with this id as the service holds it, or null. */
     ApprovalRequest status(String id) throws ApprovalException;
 
-    /** Takes one use of the grant, atomically for every agent: false when it is used up or not current. */
-    boolean redeem(String id, String grantId) throws ApprovalException;
+    /**
+     * Takes one use of the grant, atomically for every agent: false when it is used up or not current. Asking
+     * again with the same {@code redemption} is answered as the first time was, without a second use.
+     */
+    boolean redeem(String id, String grantId, String redemption) throws ApprovalException;
 
     /** What checks grants here: the pinned public key of the service. */
     GrantVerifier verifier() throws ApprovalException;

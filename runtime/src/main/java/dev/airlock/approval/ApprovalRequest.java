@@ -26,12 +26,15 @@ import java.util.Objects;
  * @param expiresAt epoch milliseconds after which it can no longer be approved; a grant has its own expiry
  * @param context what the approver sees of the caller: its code path and the calls before this one
  * @param grant the signed grant once approved, else null
+ * @param redemptions the redemption ids of the uses taken, so that an agent that lost the answer to its redeem
+ *     can ask again with the same id and is told it already has its use, instead of spending a second one
  * @param version how many times the store has written it, starting at 1
  */
 public record ApprovalRequest(String id, String fingerprint, String action, List<String> resources, String summary,
                               Map<String, Long> measures, Identity requester, String statement, int required,
                               List<String> approvers, State state, String deniedBy, String reason, int usesLeft,
-                              long createdAt, long expiresAt, CallerContext context, Grant grant, long version) {
+                              long createdAt, long expiresAt, CallerContext context, Grant grant,
+                              List<String> redemptions, long version) {
 
     public enum State { PENDING, APPROVED, DENIED, USED, EXPIRED }
 
@@ -80,6 +83,7 @@ public record ApprovalRequest(String id, String fingerprint, String action, List
         Objects.requireNonNull(state, "state");
         resources = resources == null ? List.of() : List.copyOf(resources);
         approvers = approvers == null ? List.of() : List.copyOf(approvers);
+        redemptions = redemptions == null ? List.of() : List.copyOf(redemptions);
         measures = measures == null ? Map.of() : Map.copyOf(measures);
         context = context == null ? CallerContext.NONE : context;
         if (required < 1) {
@@ -93,7 +97,7 @@ public record ApprovalRequest(String id, String fingerprint, String action, List
                                           String statement, int required, long createdAt, long expiresAt,
                                           CallerContext context) {
         return new ApprovalRequest(id, fingerprint, action, resources, summary, measures, requester, statement,
-                required, List.of(), State.PENDING, null, null, 1, createdAt, expiresAt, context, null, 1);
+                required, List.of(), State.PENDING, null, null, 1, createdAt, expiresAt, context, null, List.of(), 1);
     }
 
     /** Its state at {@code now}: pending past its expiry, or approved past its grant's expiry, is expired. */
@@ -112,20 +116,31 @@ public record ApprovalRequest(String id, String fingerprint, String action, List
                                 int nextUsesLeft) {
         return new ApprovalRequest(id, fingerprint, action, resources, summary, measures, requester, statement,
                 required, nextApprovers, nextState, nextDeniedBy, nextReason, nextUsesLeft, createdAt, expiresAt,
-                context, grant, version + 1);
+                context, grant, redemptions, version + 1);
+    }
+
+    /** The next version, one use taken by {@code redemption}. */
+    public ApprovalRequest redeemedBy(String redemption) {
+        int left = usesLeft - 1;
+        List<String> taken = new java.util.ArrayList<>(redemptions);
+        taken.add(redemption);
+        return new ApprovalRequest(id, fingerprint, action, resources, summary, measures, requester, statement,
+                required, approvers, left == 0 ? State.USED : State.APPROVED, deniedBy, reason, left, createdAt,
+                expiresAt, context, grant, taken, version + 1);
     }
 
     /** The same version, carrying the grant that approves it. */
     public ApprovalRequest withGrant(Grant signed) {
         return new ApprovalRequest(id, fingerprint, action, resources, summary, measures, requester, statement,
                 required, approvers, state, deniedBy, reason, signed.uses(), createdAt, expiresAt, context, signed,
-                version);
+                redemptions, version);
     }
 
     /** The same request under another version number, as a store that counts its own writes records it. */
     public ApprovalRequest atVersion(long v) {
         return new ApprovalRequest(id, fingerprint, action, resources, summary, measures, requester, statement,
-                required, approvers, state, deniedBy, reason, usesLeft, createdAt, expiresAt, context, grant, v);
+                required, approvers, state, deniedBy, reason, usesLeft, createdAt, expiresAt, context, grant,
+                redemptions, v);
     }
 
     /** A line for lists: id, state, action and resources. */

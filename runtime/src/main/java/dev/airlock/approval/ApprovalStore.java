@@ -90,19 +90,22 @@ public interface ApprovalStore extends AutoCloseable {
     /**
      * Takes one use of the grant {@code grantId} of an approved request: true exactly as many times as the grant
      * allows, across every user of the store; false for a request not approved, used up, expired, or approved by
-     * another grant.
+     * another grant. Idempotent per {@code redemption}: asked again with the same id while the grant is valid, it
+     * answers true without taking a second use, so an agent whose answer was lost can ask again safely.
+     *
+     * @param redemption an id the redeeming agent draws once per call it lets through
      */
-    default boolean consume(String id, String grantId) throws ApprovalException {
+    default boolean consume(String id, String grantId, String redemption) throws ApprovalException {
         for (int attempt = 0; attempt < 50; attempt++) {
             ApprovalRequest current = find(id);
             if (current == null || current.grant() == null || !current.grant().id().equals(grantId)) {
                 return false;
             }
-            ApprovalRequest next = Votes.consumed(current, System.currentTimeMillis());
+            ApprovalRequest next = Votes.consumed(current, redemption, System.currentTimeMillis());
             if (next == null) {
                 return false;
             }
-            if (replace(current, next)) {
+            if (next == current || replace(current, next)) {
                 return true;
             }
         }

@@ -24,7 +24,7 @@ import java.util.List;
  * GET  /api/key                      the public key grants verify with (PEM)
  * POST /api/requests                 an agent files a request        -> the request as held
  * GET  /api/requests/ID              how a request stands            -> the request, or 404
- * POST /api/requests/ID/consume      {"grant": "grt-..."}           -> {"consumed": true|false}
+ * POST /api/requests/ID/consume      {"grant": "grt-...", "redemption": "red-..."} -> {"consumed": true|false}
  * GET  /api/pending                  (approver) requests waiting, oldest first
  * POST /api/requests/ID/approve      (approver)                      -> the request after the vote
  * POST /api/requests/ID/deny         (approver) {"reason": "..."}    -> the request after the vote
@@ -89,9 +89,10 @@ public final class ApprovalHttpApi implements HttpHandler {
         String body = Exchanges.body(ex);
         switch (what) {
             case "consume" -> {
-                String grant = ApprovalJson.tree(body).path("grant").asText("");
+                JsonNode in = ApprovalJson.tree(body);
                 ObjectNode out = ApprovalJson.object();
-                out.put("consumed", service.consume(id, grant));
+                out.put("consumed", service.consume(id, in.path("grant").asText(""),
+                        in.path("redemption").asText(null)));
                 json(ex, 200, out.toString());
             }
             case "approve" -> json(ex, 200, ApprovalJson.write(service.vote(id, Exchanges.bearer(ex), true, null)));

@@ -73,10 +73,13 @@ public final class ApprovalService {
         return store.find(id);
     }
 
-    /** Takes one use of the grant; audited either way. */
-    public boolean consume(String id, String grantId) throws ApprovalException {
+    /** Takes one use of the grant, idempotently per redemption id; audited either way. */
+    public boolean consume(String id, String grantId, String redemption) throws ApprovalException {
         requireId(id);
-        boolean taken = store.consume(id, grantId);
+        if (redemption == null || !redemption.matches("[A-Za-z0-9-]{8,80}")) {
+            throw new ApprovalException("not a valid redemption id: 8 to 80 letters, digits or '-' are required");
+        }
+        boolean taken = store.consume(id, grantId, redemption);
         ApprovalRequest r = store.find(id);
         if (r != null) {
             step(r, "Consume", taken ? "USED" : "REFUSED", (taken ? "grant " : "grant refused: ") + grantId);

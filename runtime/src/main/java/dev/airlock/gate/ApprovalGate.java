@@ -11,6 +11,7 @@ import dev.airlock.call.Requester;
 import dev.airlock.plan.Plan;
 import dev.airlock.policy.Effect;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * Holds calls a {@code RequireApproval} statement matches until enough distinct humans, never the requester,
@@ -152,7 +153,7 @@ public final class ApprovalGate implements Gate {
             return Verdict.deny(name(), why + "; the grant presented for it is refused: " + refusal,
                     "this attempt is recorded. Do not retry or work around it; ask the human you work for.");
         }
-        if (!desk.verifier().markUsed(grant) || !desk.redeem(id, grant.id())) {
+        if (!desk.verifier().markUsed(grant) || !desk.redeem(id, grant.id(), "red-" + UUID.randomUUID())) {
             return Verdict.deny(name(), why + "; its grant " + grant.id() + " was already used by an earlier call "
                     + "(a grant lets " + grant.uses() + " call" + (grant.uses() == 1 ? "" : "s") + " through)",
                     "this is recorded. Ask a human to approve a new request if the call must run again.");

@@ -118,17 +118,34 @@ public abstract class ApprovalStoreContract {
         ApprovalRequest r = request(1);
         store.submit(r);
         ApprovalRequest approved = store.vote(r.id(), Vote.approve("ana"), signer);
-        assertThat(store.consume(r.id(), "grt-not-this-one")).isFalse();
-        assertThat(store.consume(r.id(), approved.grant().id())).isTrue();
-        assertThat(store.consume(r.id(), approved.grant().id())).isFalse();
+        assertThat(store.consume(r.id(), "grt-not-this-one", "red-one")).isFalse();
+        assertThat(store.consume(r.id(), approved.grant().id(), "red-one")).isTrue();
+        assertThat(store.consume(r.id(), approved.grant().id(), "red-two")).isFalse();
         assertThat(store.find(r.id()).state()).isEqualTo(ApprovalRequest.State.USED);
         // A used-up request gives way to a new one for the identical call.
         assertThat(store.submit(request(1).atVersion(1)).state()).isEqualTo(ApprovalRequest.State.PENDING);
         ApprovalRequest fresh = store.submit(new ApprovalRequest(r.id(), r.fingerprint(), r.action(), r.resources(),
                 r.summary(), r.measures(), r.requester(), r.statement(), 1, List.of(), ApprovalRequest.State.PENDING,
-                null, null, 1, System.currentTimeMillis(), System.currentTimeMillis() + 60_000, r.context(), null, 1));
+                null, null, 1, System.currentTimeMillis(), System.currentTimeMillis() + 60_000, r.context(), null, List.of(),
+                1));
         assertThat(fresh.state()).isEqualTo(ApprovalRequest.State.PENDING);
         assertThat(fresh.grant()).isNull();
+    }
+
+    @Test
+    void theSameRedemptionAskedAgainKeepsItsUseAndTakesNoOther() throws Exception {
+        ApprovalRequest r = request(1);
+        store.submit(r);
+        String grant = store.vote(r.id(), Vote.approve("ana"), signer).grant().id();
+        assertThat(store.consume(r.id(), grant, "red-lost-answer")).isTrue();
+        // The agent lost the answer and asks again: it has its use, and nobody else gets one.
+        assertThat(store.consume(r.id(), grant, "red-lost-answer")).isTrue();
+        assertThat(store.consume(r.id(), grant, "red-someone-else")).isFalse();
+        assertThat(store.consume(r.id(), "grt-other", "red-lost-answer")).isFalse();
+        ApprovalRequest after = store.find(r.id());
+        assertThat(after.state()).isEqualTo(ApprovalRequest.State.USED);
+        assertThat(after.usesLeft()).isZero();
+        assertThat(after.redemptions()).containsExactly("red-lost-answer");
     }
 
     @Test
@@ -141,7 +158,7 @@ public abstract class ApprovalStoreContract {
         List<Future<?>> all = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             all.add(pool.submit(() -> {
-                if (store.consume(r.id(), grant)) {
+                if (store.consume(r.id(), grant, "red-" + UUID.randomUUID())) {
                     taken.incrementAndGet();
                 }
                 return null;

@@ -28,14 +28,16 @@ class LocalApprovalStoreTest extends ApprovalStoreContract {
         store.vote(pending.id(), Vote.approve("ana"), signer);
         store.submit(used);
         String grant = store.vote(used.id(), Vote.approve("ben"), signer).grant().id();
-        store.consume(used.id(), grant);
+        store.consume(used.id(), grant, "red-first-use");
         store.putApprover("ana", "h1");
         store.close();
 
         store = ApprovalStore.localDirectory(dir);
         assertThat(store.find(pending.id()).approvers()).containsExactly("ana");
         assertThat(store.find(used.id()).state()).isEqualTo(ApprovalRequest.State.USED);
-        assertThat(store.consume(used.id(), grant)).isFalse();
+        assertThat(store.consume(used.id(), grant, "red-second-use")).isFalse();
+        // The use taken before the restart is still known by its redemption id.
+        assertThat(store.consume(used.id(), grant, "red-first-use")).isTrue();
         assertThat(store.approverWithToken("h1")).isEqualTo("ana");
     }
 

@@ -34,7 +34,7 @@ public final class NoApprovals implements ApprovalDesk {
     }
 
     @Override
-    public boolean redeem(String id, String grantId) {
+    public boolean redeem(String id, String grantId, String redemption) {
         return false;
     }
 

@@ -1,6 +1,6 @@
 package dev.airlock.approval.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airlock.approval.ApprovalDesk;
 import dev.airlock.approval.ApprovalException;
 import dev.airlock.approval.ApprovalJson;
@@ -62,13 +62,28 @@ public final class ServiceDesk implements ApprovalDesk {
         return ApprovalJson.request(check(r, 200));
     }
 
+    /**
+     * Asked once more when the answer is lost (a timeout, a dropped connection): the service may have taken the use
+     * already, and the same redemption id then gets it back instead of finding the grant spent.
+     */
     @Override
-    public boolean redeem(String id, String grantId) throws ApprovalException {
-        String body = send(HttpRequest.newBuilder(base.resolve("api/requests/" + encode(id) + "/consume"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"grant\":\"" + grantId.replace("\"", "") + "\"}"))
-                .header("Content-Type", "application/json"), 200);
-        JsonNode answer = ApprovalJson.tree(body);
-        return answer.path("consumed").asBoolean(false);
+    public boolean redeem(String id, String grantId, String redemption) throws ApprovalException {
+        ObjectNode ask = ApprovalJson.object();
+        ask.put("grant", grantId);
+        ask.put("redemption", redemption);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/requests/" + encode(id) + "/consume"))
+                .POST(HttpRequest.BodyPublishers.ofString(ask.toString()))
+                .header("Content-Type", "application/json");
+        HttpResponse<String> answer;
+        try {
+            answer = exchange(request);
+        } catch (ApprovalException lost) {
+            if (!(lost.getCause() instanceof IOException)) {
+                throw lost;
+            }
+            answer = exchange(request);
+        }
+        return ApprovalJson.tree(check(answer, 200)).path("consumed").asBoolean(false);
     }
 
     @Override

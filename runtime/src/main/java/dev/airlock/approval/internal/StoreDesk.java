@@ -34,8 +34,8 @@ public final class StoreDesk implements ApprovalDesk {
     }
 
     @Override
-    public boolean redeem(String id, String grantId) throws ApprovalException {
-        return store.consume(id, grantId);
+    public boolean redeem(String id, String grantId, String redemption) throws ApprovalException {
+        return store.consume(id, grantId, redemption);
     }
 
     @Override

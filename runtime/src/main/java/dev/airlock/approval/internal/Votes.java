@@ -53,12 +53,17 @@ public final class Votes {
         return s == State.USED || s == State.EXPIRED;
     }
 
-    /** The request after one use is taken, or null when none can be taken now. */
-    public static ApprovalRequest consumed(ApprovalRequest request, long now) {
+    /**
+     * The request after {@code redemption} takes one use, the request as it is when that redemption already took
+     * its use (the agent asks again after losing the answer), or null when none can be taken now.
+     */
+    public static ApprovalRequest consumed(ApprovalRequest request, String redemption, long now) {
+        if (request.redemptions().contains(redemption)) {
+            return request.grant() != null && now < request.grant().expiresAt() ? request : null;
+        }
         if (request.stateAt(now) != State.APPROVED || request.usesLeft() < 1) {
             return null;
         }
-        int left = request.usesLeft() - 1;
-        return request.with(left == 0 ? State.USED : State.APPROVED, request.approvers(), null, null, left);
+        return request.redeemedBy(redemption);
     }
 }
