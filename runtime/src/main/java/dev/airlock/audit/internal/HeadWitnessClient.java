@@ -57,7 +57,7 @@ final class HeadWitnessClient {
      */
     void tick(ChainLink head, boolean approvalEvent, long now) {
         eventPending |= approvalEvent;
-        if (head == null || head.equals(countersigned) || (inFlight != null && !inFlight.isDone())) {
+        if (head == null || head.equals(countersigned) || busy()) {
             return;
         }
         if (eventPending || lastAttemptAt == 0 || now - lastAttemptAt >= PERIOD_MILLIS) {
@@ -65,6 +65,11 @@ final class HeadWitnessClient {
             lastAttemptAt = now;
             inFlight = send(head);
         }
+    }
+
+    /** Whether a head is on its way to the service (then ticks only take note of events). */
+    boolean busy() {
+        return inFlight != null && !inFlight.isDone();
     }
 
     /** The last head, sent before the writer stops; waits a bounded time, as the JVM is on its way out. */
