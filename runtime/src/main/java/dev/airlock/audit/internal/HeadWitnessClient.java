@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Driven by the audit writer's thread only, and never blocking it: each head goes out asynchronously on the
  * HTTP client's own threads, the same {@code java.net.http} client the approval desk uses. A service that is down
- * is said once on the log and tried again at the next approval event or period; no call ever waits for it.
+ * is said once on stderr and tried again at the next approval event or period; no call ever waits for it.
  */
 final class HeadWitnessClient {
 
@@ -108,14 +108,16 @@ final class HeadWitnessClient {
                 countersigned = head;
                 if (failing) {
                     failing = false;
-                    Log.LOG.warn("Airlock's audit head is countersigned by the approval service at {} again",
+                    Log.LOG.info("Airlock's audit head is countersigned by the approval service at {} again",
                             endpoint);
                 }
             } else if (!failing) {
                 failing = true;
-                Log.LOG.warn("Airlock could not have its audit head countersigned by the approval service at {} ({}); "
-                        + "calls go on as before, and it tries again at the next approval event or within a minute",
-                        endpoint, e != null ? e.toString() : "answered " + r.statusCode() + ": " + r.body());
+                // Once, on stderr: inside the agent Airlock's own logging goes nowhere, and this needs a human.
+                System.err.println("[airlock] WARNING: the approval service at " + endpoint + " could not "
+                        + "countersign the audit head (" + (e != null ? e.toString() : "it answered " + r.statusCode())
+                        + "); calls go on as before, and Airlock tries again at the next approval event or within "
+                        + "a minute");
             }
         });
     }

@@ -78,10 +78,29 @@ class HeadWitnessClientTest {
             closedPort = s.getLocalPort();
         }
         HeadWitnessClient down = new HeadWitnessClient("http://127.0.0.1:" + closedPort, () -> "host:/audit.jsonl");
-        down.tick(head(1), true, 1_000);
-        down.tick(head(2), true, 2_000);
-        down.close(head(3));
+        java.io.PrintStream realErr = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            down.tick(head(1), true, 1_000);
+            awaitIdle(down);
+            down.tick(head(2), true, 2_000);
+            awaitIdle(down);
+            down.close(head(3));
+        } finally {
+            System.setErr(realErr);
+        }
         assertThat(received).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8).lines())
+                .as("said once, however often it is tried").singleElement().asString()
+                .contains("[airlock] WARNING", "127.0.0.1:" + closedPort, "calls go on as before");
+    }
+
+    private static void awaitIdle(HeadWitnessClient client) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (client.busy() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     /** Until the service holds {@code n} heads and the client has its answer, so the next tick finds it idle. */
