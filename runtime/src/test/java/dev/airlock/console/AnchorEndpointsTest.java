@@ -84,7 +84,8 @@ class AnchorEndpointsTest {
 
     @Test
     void whatIsNotAnAuditHeadIsRefusedWithTheReason() throws Exception {
-        assertRefused(post("{\"chainId\":\"" + CHAIN + "\",\"seq\":1,\"headHash\":\"not-a-hash\"}"), "not an audit head");
+        assertRefused(post("{\"chainId\":\"" + CHAIN + "\",\"seq\":1,\"headHash\":\"not-a-hash\"}"),
+                "not an audit head");
         assertRefused(post("{\"seq\":1,\"headHash\":\"" + HASH + "\"}"), "not an audit chain id");
         assertRefused(post("{\"chainId\":\"" + CHAIN + "\",\"seq\":\"one\",\"headHash\":\"" + HASH + "\"}"),
                 "numeric seq");

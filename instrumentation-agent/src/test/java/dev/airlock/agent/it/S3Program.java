@@ -87,7 +87,8 @@ public final class S3Program {
     private static String failure(Throwable t) {
         String type = t.getClass().getSimpleName();
         if (type.equals("AirlockHeldException") || type.equals("AirlockDeniedException")) {
-            return (type.equals("AirlockHeldException") ? "HELD " : "DENIED ") + t.getClass().getName() + "|sdkClientException=" + (t instanceof SdkClientException)
+            return (type.equals("AirlockHeldException") ? "HELD " : "DENIED ") + t.getClass().getName()
+                    + "|sdkClientException=" + (t instanceof SdkClientException)
                     + "|outcome=" + call(t, "outcome") + "|approvalId=" + call(t, "approvalId")
                     + "|retryable=" + call(t, "retryable") + "|message=" + t.getMessage();
         }

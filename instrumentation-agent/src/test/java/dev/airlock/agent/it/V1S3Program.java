@@ -39,7 +39,8 @@ public final class V1S3Program {
         } catch (RuntimeException e) {
             String type = e.getClass().getSimpleName();
             result = type.equals("AirlockHeldV1Exception") || type.equals("AirlockDeniedV1Exception")
-                    ? (type.equals("AirlockHeldV1Exception") ? "HELD " : "DENIED ") + e.getClass().getName() + "|sdkClientException=" + (e instanceof SdkClientException)
+                    ? (type.equals("AirlockHeldV1Exception") ? "HELD " : "DENIED ") + e.getClass().getName()
+                    + "|sdkClientException=" + (e instanceof SdkClientException)
                     + "|retryable=" + ((SdkClientException) e).isRetryable() + "|message=" + e.getMessage()
                     : "FAILED " + e;
         }
