@@ -16,8 +16,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -176,14 +178,16 @@ public final class Demo {
             return;
         }
         int reads = 0;
-        int others = 0;
+        // Every call that changed something and went through is named, with what it changed; alike ones counted.
+        Map<String, Integer> writes = new LinkedHashMap<>();
         for (AuditTrail.Entry e : audit.entries()) {
             String verdict = e.verdict();
             if ("PROCEED".equals(verdict)) {
                 if ("READ".equals(e.field("classification"))) {
                     reads++;
                 } else {
-                    others++;
+                    String write = String.format("%-15s %-22s %s", e.operation(), e.action(), resources(e));
+                    writes.merge(write.stripTrailing(), 1, Integer::sum);
                 }
                 continue;
             }
@@ -191,7 +195,10 @@ public final class Demo {
             out.printf("      %-8s %-15s %-22s %s%s%n", verdict, e.operation(), e.action(), resources(e),
                     approval == null ? "" : "  approval " + approval);
         }
-        out.println("      PROCEED  " + reads + " reads and " + others + " other calls went through untouched");
+        writes.forEach((write, times) -> out.println("      PROCEED  " + write + (times == 1 ? "" : "  (" + times
+                + " times)")));
+        out.println("      PROCEED  " + reads + " reads went through untouched" + (writes.isEmpty() ? ""
+                : "; the writes above went through, audited"));
     }
 
     private static String resources(AuditTrail.Entry e) {

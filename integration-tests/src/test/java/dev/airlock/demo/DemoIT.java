@@ -31,6 +31,8 @@ class DemoIT {
                 .contains("HOLD     DeleteObjects", "HOLD     DeleteBucket", "HOLD     DeleteTable",
                         "HOLD     PurgeQueue", "HOLD     DeleteQueue")
                 .contains("Audit chain: intact")
+                .containsPattern("PROCEED  CreateBucket +s3:CreateBucket +arn:aws:s3:::\\S+")
+                .doesNotContain("other calls went through")
                 .contains("Every object, item and message survived.");
     }
 }

@@ -35,6 +35,20 @@ public final class AuditChain {
     }
 
     /**
+     * The id a witness knows an audit file's chain by: the host that writes it and the file's real path. The
+     * writer and {@code audit verify} on the same machine arrive at the same id; elsewhere, give it.
+     */
+    public static String chainId(String host, Path file) {
+        Path where = file.toAbsolutePath().normalize();
+        try {
+            where = where.toRealPath();
+        } catch (java.io.IOException notThere) {
+            // the path as given
+        }
+        return host + ":" + where;
+    }
+
+    /**
      * @param ok true when the whole chain holds
      * @param records how many records were checked
      * @param brokenLine 1-based line of the first fault, or 0

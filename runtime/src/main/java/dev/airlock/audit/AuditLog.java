@@ -15,6 +15,15 @@ public interface AuditLog extends AutoCloseable {
         return dev.airlock.audit.internal.ChainedFileAuditLog.open(file, requester);
     }
 
+    /**
+     * As {@link #toFile(Path, Requester)}, with the chain's head countersigned by the approval service at
+     * {@code approvalServiceUrl} (none when null) at each approval event and at least every minute, from the
+     * writer's thread: the service being down never slows or fails a call.
+     */
+    static AuditLog toFile(Path file, Requester requester, String approvalServiceUrl) {
+        return dev.airlock.audit.internal.ChainedFileAuditLog.open(file, requester, approvalServiceUrl);
+    }
+
     /** A log that keeps nothing (audit disabled). */
     static AuditLog discard() {
         return dev.airlock.audit.internal.DiscardAuditLog.INSTANCE;

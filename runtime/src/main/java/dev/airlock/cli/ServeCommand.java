@@ -8,6 +8,8 @@ import dev.airlock.audit.AuditLog;
 import dev.airlock.call.Requester;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.config.ConfigLoader;
+import dev.airlock.audit.AnchorBook;
+import dev.airlock.console.AnchorWitness;
 import dev.airlock.console.ApprovalServer;
 import dev.airlock.console.ApprovalService;
 import dev.airlock.console.Webhook;
@@ -103,7 +105,10 @@ final class ServeCommand implements Callable<Integer> {
         ApprovalService service = new ApprovalService(approvals,
                 new GrantSigner(pair.getPrivate(), Duration.ofMinutes(grantMinutes), grantUses), pair.getPublic(),
                 audit, minApprovers, hook.webhook());
-        ApprovalServer server = ApprovalServer.start(service, adminHash, address, port);
+        // Beside the key that signs them: the service's own state, whichever store holds the approvals.
+        AnchorBook anchors = AnchorBook.inDirectory(keys.resolve("anchors"));
+        ApprovalServer server = ApprovalServer.start(service, new AnchorWitness(pair.getPrivate(), anchors),
+                adminHash, address, port);
         String url = "http://" + (address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]"
                 : address.getHostAddress()) + ":" + server.port();
         hook.target = webhook == null ? null : Webhook.to(webhook, publicUrl != null ? publicUrl : url);

@@ -84,6 +84,14 @@ public final class ConfigLoader {
         return file;
     }
 
+    /**
+     * The audit file when nothing says otherwise, for {@code properties}' user: where refusals are recorded when
+     * the configuration is too broken to name one.
+     */
+    public static Path defaultAuditFile(Properties properties) {
+        return Path.of(defaults(properties).get(AirlockConfig.AUDIT_FILE));
+    }
+
     static Map<String, String> defaults() {
         return defaults(System.getProperties());
     }

@@ -9,6 +9,7 @@ import dev.airlock.approval.ApprovalException;
 import dev.airlock.approval.ApprovalJson;
 import dev.airlock.approval.ApprovalRequest;
 import dev.airlock.approval.ServiceKey;
+import dev.airlock.audit.AuditAnchor;
 import dev.airlock.console.internal.Exchanges;
 import dev.airlock.console.internal.Tokens;
 import java.io.IOException;
@@ -29,16 +30,28 @@ import java.util.List;
  * POST /api/requests/ID/approve      (approver)                      -> the request after the vote
  * POST /api/requests/ID/deny         (approver) {"reason": "..."}    -> the request after the vote
  * POST /api/approvers                (admin) {"name": "..."}         -> {"name": ..., "token": ...} shown once
+ * POST /api/anchors                  {"chainId", "seq", "headHash"}  -> the anchor, signed with the key above
+ * GET  /api/anchors?chain=ID         every anchor of the chain       -> {"chainId": ..., "anchors": [...]}
  * </pre>
+ *
+ * <p>The anchor endpoints are open like the agents' ones: an anchor only ever constrains a chain, so a stranger's
+ * anchor can make a verification fail, never pass.
  */
 public final class ApprovalHttpApi implements HttpHandler {
 
     private final ApprovalService service;
+    private final AnchorWitness witness;
     private final String adminTokenHash;
 
     /** @param adminTokenHash the hash of the admin token that may add approvers */
     public ApprovalHttpApi(ApprovalService service, String adminTokenHash) {
+        this(service, null, adminTokenHash);
+    }
+
+    /** @param witness countersigns audit heads; null for a service that keeps no anchors */
+    public ApprovalHttpApi(ApprovalService service, AnchorWitness witness, String adminTokenHash) {
         this.service = service;
+        this.witness = witness;
         this.adminTokenHash = adminTokenHash;
     }
 
@@ -75,11 +88,15 @@ public final class ApprovalHttpApi implements HttpHandler {
                 out.put("name", name);
                 out.put("token", service.addApprover(name));
                 json(ex, 200, out.toString());
+            } else if (path.length == 1 && path[0].equals("anchors")) {
+                anchors(ex, method);
             } else {
                 error(ex, 404, "no such endpoint: " + method + " " + ex.getRequestURI().getPath());
             }
         } catch (ApprovalException e) {
             error(ex, statusOf(e), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            error(ex, 400, e.getMessage());
         } catch (RuntimeException e) {
             error(ex, 500, "the approval service failed: " + e);
         }
@@ -103,6 +120,42 @@ public final class ApprovalHttpApi implements HttpHandler {
             }
             default -> error(ex, 404, "no such endpoint: POST " + ex.getRequestURI().getPath());
         }
+    }
+
+    private void anchors(HttpExchange ex, String method) throws IOException, ApprovalException {
+        if (witness == null) {
+            error(ex, 404, "this approval service keeps no audit anchors");
+            return;
+        }
+        if (method.equals("POST")) {
+            JsonNode in = ApprovalJson.tree(Exchanges.body(ex));
+            if (!in.path("seq").canConvertToLong()) {
+                throw new IllegalArgumentException("an audit head needs a numeric seq");
+            }
+            json(ex, 200, anchorJson(witness.countersign(in.path("chainId").asText(null), in.path("seq").asLong(),
+                    in.path("headHash").asText(null))).toString());
+        } else if (method.equals("GET")) {
+            String query = ex.getRequestURI().getRawQuery();
+            String chain = Exchanges.form(query == null ? "" : query).get("chain");
+            ObjectNode out = ApprovalJson.object();
+            out.put("chainId", chain);
+            ArrayNode list = out.putArray("anchors");
+            for (AuditAnchor.Anchor a : witness.anchors(chain)) {
+                list.add(anchorJson(a));
+            }
+            json(ex, 200, out.toString());
+        } else {
+            error(ex, 404, "no such endpoint: " + method + " " + ex.getRequestURI().getPath());
+        }
+    }
+
+    private static ObjectNode anchorJson(AuditAnchor.Anchor a) {
+        ObjectNode out = ApprovalJson.object();
+        out.put("seq", a.seq());
+        out.put("headHash", a.headHash());
+        out.put("epochMillis", a.epochMillis());
+        out.put("signature", a.signature());
+        return out;
     }
 
     private static String list(List<ApprovalRequest> requests) {

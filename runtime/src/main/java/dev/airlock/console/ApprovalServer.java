@@ -25,6 +25,12 @@ public final class ApprovalServer implements AutoCloseable {
     /** @param bind the address to listen on; loopback keeps the service to this machine */
     public static ApprovalServer start(ApprovalService service, String adminTokenHash, InetAddress bind, int port)
             throws IOException {
+        return start(service, null, adminTokenHash, bind, port);
+    }
+
+    /** @param witness countersigns audit heads at {@code /api/anchors}; null for none */
+    public static ApprovalServer start(ApprovalService service, AnchorWitness witness, String adminTokenHash,
+                                       InetAddress bind, int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 1024);
         ThreadFactory named = r -> {
             Thread t = new Thread(r, "airlock-serve");
@@ -33,7 +39,7 @@ public final class ApprovalServer implements AutoCloseable {
         };
         ExecutorService workers = Executors.newFixedThreadPool(32, named);
         server.setExecutor(workers);
-        server.createContext("/api/", new ApprovalHttpApi(service, adminTokenHash));
+        server.createContext("/api/", new ApprovalHttpApi(service, witness, adminTokenHash));
         server.createContext("/", new ConsolePages(service));
         server.start();
         return new ApprovalServer(server, workers);

@@ -82,7 +82,8 @@ public final class AgentEntry {
             return new WatchedProcessGuard(engine,
                     ProcessGuard.builder(engine).childAgent(agentJar, inherited).build());
         }
-        return ProcessGuard.failingClosed(ActionCatalog.builtIn(), started.failClosed().problem()).build();
+        return ProcessGuard.failingClosed(ActionCatalog.builtIn(), started.failClosed().problem(),
+                started.failClosed().audit()).build();
     }
 
     /** Notices changed settings before each process start too: a child is where a changed setting would act. */

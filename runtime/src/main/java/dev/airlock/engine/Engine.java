@@ -99,7 +99,9 @@ public final class Engine implements AutoCloseable {
         PinnedPolicy pinned = PinnedPolicy.read(config.policyFile(), config.policySha256());
         Policy policy = pinned.policy();
         Requester requester = Requester.ofThisProcess(config.tool());
-        AuditLog audit = config.auditEnabled() ? AuditLog.toFile(config.auditFile(), requester) : AuditLog.discard();
+        AuditLog audit = config.auditEnabled()
+                ? AuditLog.toFile(config.auditFile(), requester, config.get(AirlockConfig.APPROVAL_URL))
+                : AuditLog.discard();
         Engine engine = GuardrailParts.fromConfig(config, builder(config)).requester(requester).policy(policy)
                 .audit(audit).plans(PlanBook.inDirectory(config.planDir()))
                 .approvals(ApprovalDesk.fromConfig(config))

@@ -5,6 +5,7 @@ import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.config.AirlockConfig;
 import dev.airlock.config.ConfigException;
 import dev.airlock.config.ConfigLoader;
+import java.nio.file.Path;
 
 /**
  * Starts what guards a JVM, from Airlock's configuration, for the agent and for library mode alike. Never
@@ -34,7 +35,9 @@ final class GuardStartup {
         try {
             config = ConfigLoader.load(agentArgs, System.getenv(), properties);
         } catch (ConfigException | RuntimeException | LinkageError e) {
-            return failClosed("the Airlock configuration is broken: " + e.getMessage());
+            Path fallback = ConfigLoader.defaultAuditFile(properties);
+            return failClosed("the Airlock configuration is broken: " + e.getMessage(), new RefusalTrail(fallback,
+                    "recorded in the default audit file, as the broken configuration does not say where"));
         }
         if (!config.enabled()) {
             return null;
@@ -49,12 +52,15 @@ final class GuardStartup {
             }
             return new Started(engine, null);
         } catch (ConfigException | RuntimeException | LinkageError e) {
-            return failClosed("Airlock could not start: " + e.getMessage());
+            return failClosed("Airlock could not start: " + e.getMessage(),
+                    new RefusalTrail(config.auditEnabled() ? config.auditFile() : null, null));
         }
     }
 
-    private static Started failClosed(String problem) {
-        System.err.println("[airlock] ERROR: " + problem + "; calls that change state are refused until it is fixed");
-        return new Started(null, new FailClosedGuard(ActionCatalog.builtIn(), problem));
+    private static Started failClosed(String problem, RefusalTrail trail) {
+        System.err.println("[airlock] ERROR: " + problem + "; calls that change state are refused until it is fixed"
+                + (trail.where() == null ? "" : ", and each refusal is recorded in " + trail.where()
+                        + (trail.note() == null ? "" : " (" + trail.note() + ")")));
+        return new Started(null, new FailClosedGuard(ActionCatalog.builtIn(), problem, trail));
     }
 }

@@ -109,12 +109,28 @@ public final class ProcessGuard implements ProcessStartGuard {
 
     /**
      * For a JVM whose engine could not start: commands that only read proceed, every other recognised command
-     * is denied with {@code problem} as the reason. Nothing is audited, for there is no audit to write to.
+     * is denied with {@code problem} as the reason. Nothing is audited.
      */
     public static Builder failingClosed(ActionCatalog catalog, String problem) {
-        Function<Call, Verdict> decider = call -> call.classification() == Classification.READ ? Verdict.proceed()
-                : Verdict.deny("airlock", problem, "ask the human you work for to fix the Airlock configuration; "
-                        + "do not retry until then.");
+        return failingClosed(catalog, problem, dev.airlock.audit.AuditLog.discard());
+    }
+
+    /** As {@link #failingClosed(ActionCatalog, String)}, with each refusal recorded in {@code audit}. */
+    public static Builder failingClosed(ActionCatalog catalog, String problem, dev.airlock.audit.AuditLog audit) {
+        Function<Call, Verdict> decider = call -> {
+            if (call.classification() == Classification.READ) {
+                return Verdict.proceed();
+            }
+            try {
+                audit.record(new dev.airlock.audit.AuditRecord(System.currentTimeMillis(), call.service(),
+                        call.operation(), call.action(), call.classification(), "-", "-", "DENY", problem, null, 0,
+                        call));
+            } catch (RuntimeException | LinkageError e) {
+                // The refusal stands whether or not it could be written down.
+            }
+            return Verdict.deny("airlock", problem, "ask the human you work for to fix the Airlock configuration; "
+                    + "do not retry until then.");
+        };
         return new Builder(decider, catalog, null, null);
     }
 

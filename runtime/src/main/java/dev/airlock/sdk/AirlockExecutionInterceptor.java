@@ -21,7 +21,8 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Airlock without the Java agent: an SDK interceptor that asks the guard before every call of the clients it is
- * registered on, and fails the call with {@link AirlockHeldException} when the guard does not let it through.
+ * registered on, and fails the call with {@link AirlockHeldException} (it waits for a human) or
+ * {@link AirlockDeniedException} (refused) when the guard does not let it through.
  *
  * <pre>{@code
  * S3Client s3 = S3Client.builder()

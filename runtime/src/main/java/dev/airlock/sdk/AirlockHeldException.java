@@ -3,8 +3,9 @@ package dev.airlock.sdk;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * Thrown instead of sending an AWS call that Airlock did not let through: held for a human's approval, recorded as
- * a dry run, or denied. Nothing was sent to AWS.
+ * Thrown instead of sending an AWS call that Airlock is holding: waiting for a human's approval, or recorded as a
+ * dry run. Nothing was sent to AWS. A call refused outright (the policy says no, Airlock could not decide, its
+ * configuration is broken) is an {@link AirlockDeniedException} instead.
  *
  * <p>It is an {@link SdkClientException}, so tools that already handle SDK failures see it as one. The message
  * says what was held, why, and what to do next; it is meant to be shown as it is, to a human or to an AI tool.
@@ -23,7 +24,7 @@ public final class AirlockHeldException extends SdkClientException {
         this.approvalId = approvalId;
     }
 
-    /** {@code HOLD}, {@code DENY} or {@code DRY_RUN}. */
+    /** {@code HOLD} or {@code DRY_RUN}. */
     public String outcome() {
         return outcome;
     }

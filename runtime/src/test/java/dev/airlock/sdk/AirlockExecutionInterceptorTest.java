@@ -50,6 +50,32 @@ class AirlockExecutionInterceptorTest {
     }
 
     @Test
+    void aPolicyThatSaysNoIsADenialAndAHoldIsAHoldToldApartByType() throws Exception {
+        Policy policy = Policy.parse("""
+                Version: "2026-11-01"
+                Statement:
+                  - Sid: NoProdDeletes
+                    Effect: Deny
+                    Action: "s3:DeleteBucket"
+                    Resource: "arn:aws:s3:::prod-*"
+                """, "deny.yaml");
+        try (Engine denying = Engine.builder(AirlockConfig.of(Map.of(AirlockConfig.AUDIT_ENABLED, "false")))
+                .policy(policy).audit(AuditLog.discard()).plans(PlanBook.discard()).build();
+             S3Client client = s3.client(new AirlockExecutionInterceptor(denying.guard()))) {
+            Throwable denied = catchThrowable(() -> client.deleteBucket(b -> b.bucket("prod-data")));
+            Throwable held = catchThrowable(() -> client.deleteBucket(b -> b.bucket("scratch")));
+
+            assertThat(denied).isInstanceOf(AirlockDeniedException.class).isInstanceOf(SdkClientException.class)
+                    .isNotInstanceOf(AirlockHeldException.class).hasMessageContaining("NoProdDeletes");
+            assertThat(((AirlockDeniedException) denied).retryable()).isFalse();
+            assertThat(held).isInstanceOf(AirlockHeldException.class).isInstanceOf(SdkClientException.class);
+            assertThat(((AirlockHeldException) held).outcome()).isEqualTo("HOLD");
+            assertThat(((AirlockHeldException) held).approvalId()).startsWith("apr-");
+        }
+        assertThat(s3.requests()).as("neither call reached S3").isEmpty();
+    }
+
+    @Test
     void readsReachS3AndADestructiveCallIsHeldWithAMessageThatSaysWhatToDo() {
         try (S3Client client = s3.client(new AirlockExecutionInterceptor(engine.guard()))) {
             client.listBuckets();
@@ -134,7 +160,7 @@ class AirlockExecutionInterceptorTest {
         };
         client[0] = s3.client(new AirlockExecutionInterceptor(gate));
         try (S3Client c = client[0]) {
-            assertThatThrownBy(() -> c.deleteBucket(b -> b.bucket("outer"))).isInstanceOf(AirlockHeldException.class);
+            assertThatThrownBy(() -> c.deleteBucket(b -> b.bucket("outer"))).isInstanceOf(AirlockDeniedException.class);
         }
         assertThat(gate.decided).hasSize(1);
         assertThat(s3.requests()).containsExactly("DELETE /probe");

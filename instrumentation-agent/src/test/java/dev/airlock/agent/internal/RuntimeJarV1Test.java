@@ -27,13 +27,16 @@ class RuntimeJarV1Test {
                 "dev/airlock/bridge/CallGuard.class", "gate",
                 "dev/airlock/sdk/internal/AgentHook.class", "v2",
                 "dev/airlock/sdk/v1/internal/V1AgentHook.class", "v1",
-                "dev/airlock/sdk/v1/AirlockHeldV1Exception.class", "v1-exception"));
+                "dev/airlock/sdk/v1/AirlockHeldV1Exception.class", "v1-exception",
+                "dev/airlock/sdk/v1/AirlockDeniedV1Exception.class", "v1-denied",
+                "dev/airlock/sdk/AirlockDeniedException.class", "v2-denied"));
 
         RuntimeJar unpacked = RuntimeJar.unpack(runtime, CacheDirectory.resolve(tmp.resolve("cache")));
 
-        assertThat(unpacked.sdkHelpers()).containsOnlyKeys("dev.airlock.sdk.internal.AgentHook");
+        assertThat(unpacked.sdkHelpers()).containsOnlyKeys("dev.airlock.sdk.internal.AgentHook",
+                "dev.airlock.sdk.AirlockDeniedException");
         assertThat(unpacked.sdkV1Helpers()).containsOnlyKeys("dev.airlock.sdk.v1.internal.V1AgentHook",
-                "dev.airlock.sdk.v1.AirlockHeldV1Exception");
+                "dev.airlock.sdk.v1.AirlockHeldV1Exception", "dev.airlock.sdk.v1.AirlockDeniedV1Exception");
     }
 
     private static byte[] jar(Map<String, String> entries) throws IOException {

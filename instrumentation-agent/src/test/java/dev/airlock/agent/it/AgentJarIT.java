@@ -85,7 +85,8 @@ class AgentJarIT {
         }
         assertThat(names).contains("dev/airlock/engine/AgentEntry.class", "dev/airlock/bridge/AirlockBridge.class",
                 "dev/airlock/bridge/CallGuard.class", "dev/airlock/sdk/internal/AgentHook.class",
-                "dev/airlock/sdk/AirlockHeldException.class");
+                "dev/airlock/sdk/AirlockHeldException.class", "dev/airlock/sdk/AirlockDeniedException.class",
+                "dev/airlock/sdk/v1/AirlockDeniedV1Exception.class");
         assertThat(names).noneMatch(n -> n.startsWith("com/fasterxml/") || n.startsWith("org/yaml/")
                 || n.startsWith("software/amazon/"));
     }

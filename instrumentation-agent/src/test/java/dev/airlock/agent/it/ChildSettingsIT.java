@@ -46,7 +46,7 @@ class ChildSettingsIT {
         // The policy file now allows everything, but the child runs under the one its parent started with: the
         // edited file no longer matches the pinned digest, so the child refuses what changes state.
         assertThat(parent.out()).as(parent.transcript()).anySatisfy(line -> assertThat(line)
-                .startsWith("sync DeleteBucket HELD").contains("is not the policy this JVM was started with"));
+                .startsWith("sync DeleteBucket DENIED").contains("is not the policy this JVM was started with"));
         assertThat(s3.sentByTheProgram()).containsExactly("GET /");
     }
 

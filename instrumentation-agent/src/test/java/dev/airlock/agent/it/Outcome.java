@@ -16,11 +16,13 @@ final class Outcome {
         } catch (RuntimeException e) {
             Throwable t = e;
             while (t.getCause() != null && !t.getClass().getSimpleName().startsWith("AirlockHeld")
+                    && !t.getClass().getSimpleName().startsWith("AirlockDenied")
                     && !(t instanceof IllegalStateException)) {
                 t = t.getCause();
             }
-            result = (t.getClass().getSimpleName().startsWith("AirlockHeld") ? "HELD " : "FAILED "
-                    + t.getClass().getName() + " ") + t.getMessage();
+            String type = t.getClass().getSimpleName();
+            result = (type.startsWith("AirlockHeld") ? "HELD " : type.startsWith("AirlockDenied") ? "DENIED "
+                    : "FAILED " + t.getClass().getName() + " ") + t.getMessage();
         }
         System.out.println(what + " " + result);
         System.out.flush();

@@ -85,8 +85,10 @@ public final class S3Program {
     }
 
     private static String failure(Throwable t) {
-        if (t.getClass().getSimpleName().equals("AirlockHeldException")) {
-            return "HELD " + t.getClass().getName() + "|sdkClientException=" + (t instanceof SdkClientException)
+        String type = t.getClass().getSimpleName();
+        if (type.equals("AirlockHeldException") || type.equals("AirlockDeniedException")) {
+            return (type.equals("AirlockHeldException") ? "HELD " : "DENIED ") + t.getClass().getName()
+                    + "|sdkClientException=" + (t instanceof SdkClientException)
                     + "|outcome=" + call(t, "outcome") + "|approvalId=" + call(t, "approvalId")
                     + "|retryable=" + call(t, "retryable") + "|message=" + t.getMessage();
         }

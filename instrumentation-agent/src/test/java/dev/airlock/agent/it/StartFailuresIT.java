@@ -97,7 +97,8 @@ class StartFailuresIT {
             program.awaitExit(RUN);
             assertThat(program.out()).as(program.transcript()).contains("sync ListBuckets SENT", "DONE");
             assertThat(program.out()).as(program.transcript()).anySatisfy(l -> assertThat(l)
-                    .startsWith("sync DeleteBucket HELD").contains("outcome=DENY", "did not start within 2 s"));
+                    .startsWith("sync DeleteBucket DENIED dev.airlock.sdk.AirlockDeniedException")
+                    .contains("outcome=DENY", "did not start within 2 s"));
         }
         assertThat(s3.sentByTheProgram()).containsExactly("GET /");
     }

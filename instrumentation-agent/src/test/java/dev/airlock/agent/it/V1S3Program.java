@@ -37,8 +37,10 @@ public final class V1S3Program {
             call.run();
             result = "SENT";
         } catch (RuntimeException e) {
-            result = e.getClass().getSimpleName().equals("AirlockHeldV1Exception")
-                    ? "HELD " + e.getClass().getName() + "|sdkClientException=" + (e instanceof SdkClientException)
+            String type = e.getClass().getSimpleName();
+            result = type.equals("AirlockHeldV1Exception") || type.equals("AirlockDeniedV1Exception")
+                    ? (type.equals("AirlockHeldV1Exception") ? "HELD " : "DENIED ") + e.getClass().getName()
+                    + "|sdkClientException=" + (e instanceof SdkClientException)
                     + "|retryable=" + ((SdkClientException) e).isRetryable() + "|message=" + e.getMessage()
                     : "FAILED " + e;
         }

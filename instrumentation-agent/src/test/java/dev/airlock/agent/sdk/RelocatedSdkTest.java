@@ -63,6 +63,42 @@ class RelocatedSdkTest {
                 .anyMatch(o -> o.startsWith("dev/airlock/sdk/relocated/"));
     }
 
+    @Test
+    void aRelocatedSdkGetsTheDeniedTypeBesideTheHeldOneAndBothAreItsOwnSdkClientExceptions() throws IOException {
+        String enforcer = "dev.airlock.sdk.internal.V2Enforcer";
+        String denied = "dev.airlock.sdk.AirlockDeniedException";
+        String held = "dev.airlock.sdk.AirlockHeldException";
+        Map<String, byte[]> helpers = new TreeMap<>(Map.of(enforcer, bytesOf(enforcer), denied, bytesOf(denied),
+                held, bytesOf(held)));
+        String root = "com/acme/shaded/software/amazon/awssdk";
+
+        Map<String, byte[]> relocated = RelocatedHelpers.relocate(helpers, "software/amazon/awssdk", root);
+
+        String newDenied = RelocatedHelpers.relocatedName(denied, "software/amazon/awssdk", root);
+        String newHeld = RelocatedHelpers.relocatedName(held, "software/amazon/awssdk", root);
+        assertThat(newDenied).startsWith("dev.airlock.sdk.relocated.").endsWith(".AirlockDeniedException");
+        assertThat(new ClassReader(relocated.get(newDenied)).getSuperName())
+                .isEqualTo(root + "/core/exception/SdkClientException");
+        assertThat(new ClassReader(relocated.get(newHeld)).getSuperName())
+                .isEqualTo(root + "/core/exception/SdkClientException");
+        List<String> created = new java.util.ArrayList<>();
+        new ClassReader(relocated.get(RelocatedHelpers.relocatedName(enforcer, "software/amazon/awssdk", root)))
+                .accept(new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public MethodVisitor visitMethod(int access, String n, String d, String s, String[] e) {
+                        return new MethodVisitor(Opcodes.ASM9) {
+                            @Override
+                            public void visitTypeInsn(int op, String type) {
+                                if (op == Opcodes.NEW) {
+                                    created.add(type);
+                                }
+                            }
+                        };
+                    }
+                }, 0);
+        assertThat(created).contains(newDenied.replace('.', '/'), newHeld.replace('.', '/'));
+    }
+
     private static byte[] bytesOf(String binaryName) throws IOException {
         try (InputStream in = RelocatedSdkTest.class.getClassLoader()
                 .getResourceAsStream(binaryName.replace('.', '/') + ".class")) {

@@ -31,7 +31,9 @@ public class SessionTool {
                 try {
                     System.out.println("STEP " + args[i] + " ok " + run(s3, endpoint, step));
                 } catch (Exception e) {
-                    boolean held = e.getClass().getSimpleName().startsWith("AirlockHeld");
+                    // Stopped by Airlock, whether held for a human or denied.
+                    boolean held = e.getClass().getSimpleName().startsWith("AirlockHeld")
+                            || e.getClass().getSimpleName().startsWith("AirlockDenied");
                     System.out.println("STEP " + args[i] + (held ? " held " : " error ") + e.getClass().getSimpleName()
                             + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
                 }

@@ -71,6 +71,11 @@ final class ChainedAuditFile implements Closeable {
         return file;
     }
 
+    /** Where the chain ended after this process's last write (other writers may have added since); null before. */
+    ChainLink end() {
+        return knownEnd;
+    }
+
     /** Appends one batch at the end of the chain, whoever wrote last, and moves the head file to its end. */
     void append(Batch batch, ByteArrayOutputStream out) throws IOException {
         reopenIfMoved();

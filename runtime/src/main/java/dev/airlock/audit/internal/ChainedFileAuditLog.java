@@ -49,6 +49,8 @@ public final class ChainedFileAuditLog implements AuditLog {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread writer;
     private final Thread shutdownHook;
+    /** Null where no approval service is configured. */
+    private final HeadWitnessClient witness;
 
     // Writer thread only.
     /** Made by the writer as it starts, so that the host's thread never loads the JSON machinery. */
@@ -56,9 +58,13 @@ public final class ChainedFileAuditLog implements AuditLog {
     private final List<AuditRecord> batch = new ArrayList<>();
     private ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 10);
     private boolean writeFailing;
+    private boolean approvalEventWritten;
 
-    private ChainedFileAuditLog(ChainedAuditFile file, Requester requester, int capacity) {
+    private ChainedFileAuditLog(ChainedAuditFile file, Requester requester, int capacity, String witnessUrl) {
         this.file = file;
+        this.witness = witnessUrl == null || witnessUrl.isBlank() ? null
+                : new HeadWitnessClient(witnessUrl, () -> dev.airlock.audit.AuditChain.chainId(requester.host(),
+                        file.path()));
         this.requester = requester;
         this.queue = new MpscAtomicArrayQueue<>(capacity);
         this.writer = new Thread(this::writeUntilClosed, "airlock-audit");
@@ -72,17 +78,29 @@ public final class ChainedFileAuditLog implements AuditLog {
      * @throws UncheckedIOException when the file cannot be opened for writing
      */
     public static AuditLog open(Path file, Requester requester) {
-        return open(file, requester, QUEUE_CAPACITY);
+        return open(file, requester, QUEUE_CAPACITY, null);
+    }
+
+    /**
+     * As {@link #open(Path, Requester)}, and has the chain's head countersigned by the approval service at
+     * {@code witnessUrl} at each approval event and at least every minute.
+     */
+    public static AuditLog open(Path file, Requester requester, String witnessUrl) {
+        return open(file, requester, QUEUE_CAPACITY, witnessUrl);
     }
 
     static ChainedFileAuditLog open(Path file, Requester requester, int capacity) {
+        return open(file, requester, capacity, null);
+    }
+
+    static ChainedFileAuditLog open(Path file, Requester requester, int capacity, String witnessUrl) {
         ChainedAuditFile chained;
         try {
             chained = ChainedAuditFile.open(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the audit file " + file + ": " + e, e);
         }
-        ChainedFileAuditLog log = new ChainedFileAuditLog(chained, requester, capacity);
+        ChainedFileAuditLog log = new ChainedFileAuditLog(chained, requester, capacity, witnessUrl);
         log.writer.start();
         try {
             // Without it, a host that exits without closing would lose the last interval's records.
@@ -189,15 +207,33 @@ public final class ChainedFileAuditLog implements AuditLog {
                 long ticket = flushRequested.get();
                 writeBatch();
                 flushDone = ticket;
+                anchor();
             }
             writeBatch(); // everything recorded before close
             flushDone = flushRequested.get();
+            if (witness != null) {
+                witness.close(file.end());
+            }
         } finally {
             try {
                 file.close();
             } catch (IOException e) {
                 Log.LOG.debug("closing the audit file", e);
             }
+        }
+    }
+
+    /** Offers the head to the witness; never lets the witness stop the writer. */
+    private void anchor() {
+        if (witness == null) {
+            return;
+        }
+        try {
+            witness.tick(file.end(), approvalEventWritten, System.currentTimeMillis());
+        } catch (RuntimeException | LinkageError e) {
+            Log.LOG.debug("countersigning the audit head", e);
+        } finally {
+            approvalEventWritten = false;
         }
     }
 
@@ -217,6 +253,9 @@ public final class ChainedFileAuditLog implements AuditLog {
             }
             try {
                 file.append((end, sink) -> formatBatch(end, sink, queueFull, writeFailed), out);
+                for (AuditRecord written : batch) {
+                    approvalEventWritten |= written.approvalId() != null;
+                }
                 if (writeFailing) {
                     Log.LOG.warn("Airlock writes the audit file {} again", file.path());
                     writeFailing = false;

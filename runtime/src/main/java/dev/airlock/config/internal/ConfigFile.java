@@ -115,10 +115,11 @@ public final class ConfigFile {
                     + (m.getContextMark() == null ? "" : " started at line " + (m.getContextMark().getLine() + 1))
                     + ")";
             return "YAML syntax error at line " + (m.getProblemMark().getLine() + 1) + ", column "
-                    + (m.getProblemMark().getColumn() + 1) + ": " + m.getProblem() + context;
+                    + (m.getProblemMark().getColumn() + 1) + ": " + ParserFaults.plain(m.getProblem()) + context;
         }
-        String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-        return "YAML syntax error" + at + ": " + e.getOriginalMessage();
+        String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                + (e.getLocation().getColumnNr() > 0 ? ", column " + e.getLocation().getColumnNr() : "");
+        return "YAML syntax error" + at + ": " + ParserFaults.plain(e.getOriginalMessage());
     }
 
     static String osReason(IOException e) {

@@ -63,7 +63,10 @@ final class DocumentReader {
             throw yamlSyntax(source, e);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-            throw new PolicyException(source, line, (json ? "JSON" : "YAML") + " syntax: " + e.getOriginalMessage());
+            int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+            throw new PolicyException(source, line, (json ? "JSON" : "YAML") + " syntax"
+                    + (column > 0 ? " at column " + column : "") + ": "
+                    + dev.airlock.config.internal.ParserFaults.plain(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new PolicyException(source, 0, "cannot read the policy: " + e.getMessage());
         }

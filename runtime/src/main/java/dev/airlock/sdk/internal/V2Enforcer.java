@@ -5,18 +5,21 @@ import dev.airlock.bridge.CallAnswer;
 import dev.airlock.bridge.CallGuard;
 import dev.airlock.bridge.ProbeChannel;
 import dev.airlock.bridge.Refusal;
+import dev.airlock.sdk.AirlockDeniedException;
 import dev.airlock.sdk.AirlockHeldException;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.client.config.SdkClientConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 
 /**
  * Applies the guard's answer to an SDK v2 call, whether the agent's hook or the library-mode interceptor saw it:
- * the call goes on, or fails with {@link AirlockHeldException} before any byte is sent.
+ * the call goes on, or fails before any byte is sent: with {@link AirlockHeldException} when it waits for a
+ * human, with {@link AirlockDeniedException} when it is refused.
  *
- * <p>It never lets anything but {@link AirlockHeldException} escape into the host. Reads normally end at
+ * <p>It never lets anything but those two escape into the host. Reads normally end at
  * {@link CallGuard#screen} without allocating anything.
  */
 public final class V2Enforcer {
@@ -41,7 +44,8 @@ public final class V2Enforcer {
      * @param clientConfig the client's {@code SdkClientConfiguration}, for blast-radius probes; may be null
      * @return the guard's answer when it was asked and lets the call proceed; null when the fast path let it
      *     through
-     * @throws AirlockHeldException when the call must not be sent
+     * @throws AirlockHeldException when the call waits for a human (or is a dry run)
+     * @throws AirlockDeniedException when it is refused outright
      */
     public static CallAnswer enforce(CallGuard guard, String sdkService, String signingName, String operation,
                                      Region region, URI endpoint, SdkRequest request, Object clientConfig) {
@@ -56,14 +60,20 @@ public final class V2Enforcer {
         if (answer.proceeds()) {
             return answer;
         }
-        throw new AirlockHeldException(answer.outcome(), answer.message(), answer.approvalId());
+        throw stopped(answer.outcome(), answer.message(), answer.approvalId());
+    }
+
+    /** What the host sees of a call that is not sent: held (it waits for a human) or denied (it will not go). */
+    public static SdkClientException stopped(String outcome, String message, String approvalId) {
+        return CallAnswer.DENY.equals(outcome) ? new AirlockDeniedException(message, approvalId)
+                : new AirlockHeldException(outcome, message, approvalId);
     }
 
     /**
      * {@code request} signed with the session of {@code answer}, or {@code request} itself when the answer keeps
      * the client's credentials.
      *
-     * @throws AirlockHeldException when the answer wants a session this request cannot carry: it must never go
+     * @throws AirlockDeniedException when the answer wants a session this request cannot carry: it must never go
      *     out with the client's broader credentials
      */
     public static SdkRequest signedAsAnswered(CallAnswer answer, SdkRequest request, String sdkService,
@@ -78,7 +88,7 @@ public final class V2Enforcer {
             // Refused below.
         }
         if (signed == null) {
-            throw new AirlockHeldException(CallAnswer.DENY, Refusal.denied(sdkService + "." + operation,
+            throw new AirlockDeniedException(Refusal.denied(sdkService + "." + operation,
                     "Airlock's policy wants it signed with a per-action session, which this request cannot carry",
                     Refusal.REPORT_ERROR), null);
         }

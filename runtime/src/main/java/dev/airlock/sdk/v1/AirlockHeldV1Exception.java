@@ -3,8 +3,9 @@ package dev.airlock.sdk.v1;
 import com.amazonaws.SdkClientException;
 
 /**
- * Thrown instead of sending an AWS SDK for Java v1 call that Airlock did not let through: held for a human's
- * approval, recorded as a dry run, or denied. Nothing was sent to AWS.
+ * Thrown instead of sending an AWS SDK for Java v1 call that Airlock is holding: waiting for a human's approval,
+ * or recorded as a dry run. Nothing was sent to AWS. A call refused outright is an
+ * {@link AirlockDeniedV1Exception} instead.
  *
  * <p>It is a v1 {@link SdkClientException}, so tools that already handle v1 client failures see it as one, and
  * it is never retried. The message says what was held, why, and what to do next.
@@ -22,7 +23,7 @@ public final class AirlockHeldV1Exception extends SdkClientException {
         this.approvalId = approvalId;
     }
 
-    /** {@code HOLD}, {@code DENY} or {@code DRY_RUN}. */
+    /** {@code HOLD} or {@code DRY_RUN}. */
     public String outcome() {
         return outcome;
     }

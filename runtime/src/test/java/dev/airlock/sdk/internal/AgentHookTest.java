@@ -13,6 +13,7 @@ import dev.airlock.config.AirlockConfig;
 import dev.airlock.engine.Engine;
 import dev.airlock.plan.PlanBook;
 import dev.airlock.policy.Policy;
+import dev.airlock.sdk.AirlockDeniedException;
 import dev.airlock.sdk.AirlockHeldException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -85,13 +86,13 @@ class AgentHookTest {
     }
 
     @Test
-    void whatItCannotReadIsDeniedAsAirlockHeldExceptionNotAsAnInternalError() throws Exception {
+    void whatItCannotReadIsDeniedAsAirlockDeniedExceptionNotAsAnInternalError() throws Exception {
         AirlockBridge.installCallGuard(engine().guard());
 
         Throwable thrown = catchThrowable(() -> AgentHook.beforeExecution("not the SDK's parameters", 42));
 
-        assertThat(thrown).isInstanceOf(AirlockHeldException.class);
-        assertThat(((AirlockHeldException) thrown).outcome()).isEqualTo(CallAnswer.DENY);
+        assertThat(thrown).isInstanceOf(AirlockDeniedException.class);
+        assertThat(((AirlockDeniedException) thrown).outcome()).isEqualTo(CallAnswer.DENY);
     }
 
     private static ClientExecutionParams<DeleteBucketRequest, ?> deleteBucket() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.airlock.bridge.CallGuard;
 import dev.airlock.bridge.ProbeChannel;
 import dev.airlock.bridge.CallAnswer;
+import dev.airlock.sdk.AirlockDeniedException;
 import dev.airlock.sdk.AirlockHeldException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ class V2EnforcerTest {
         CallAnswer answer = CallAnswer.proceedWith(Map.of("accessKeyId", "ASIA", "secretAccessKey", "s"));
 
         assertThat(catchThrowable(() -> V2Enforcer.signedAsAnswered(answer, new UnreadableRequest(), "S3",
-                "DeleteBucket"))).isInstanceOf(AirlockHeldException.class)
+                "DeleteBucket"))).isInstanceOf(AirlockDeniedException.class)
                 .hasMessageStartingWith("Airlock denied S3.DeleteBucket: it was NOT sent")
                 .hasMessageContaining("per-action session");
     }
@@ -116,17 +117,17 @@ class V2EnforcerTest {
 
         Throwable thrown = catchThrowable(() -> check(gate, DELETE));
 
-        assertThat(thrown).isInstanceOf(AirlockHeldException.class)
+        assertThat(thrown).isInstanceOf(AirlockDeniedException.class).isNotInstanceOf(AirlockHeldException.class)
                 .hasMessageStartingWith("Airlock denied S3.DeleteBucket: it was NOT sent")
                 .hasMessageContaining("simulated");
-        assertThat(((AirlockHeldException) thrown).outcome()).isEqualTo(CallAnswer.DENY);
+        assertThat(((AirlockDeniedException) thrown).outcome()).isEqualTo(CallAnswer.DENY);
     }
 
     @Test
     void aGateWithoutAnAnswerDeniesTheCall() {
         Gate gate = new Gate(CallGuard.NEEDS_REQUEST, null);
 
-        assertThat(catchThrowable(() -> check(gate, DELETE))).isInstanceOf(AirlockHeldException.class)
+        assertThat(catchThrowable(() -> check(gate, DELETE))).isInstanceOf(AirlockDeniedException.class)
                 .hasMessageContaining("no answer");
     }
 

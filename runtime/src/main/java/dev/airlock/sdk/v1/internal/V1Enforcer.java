@@ -5,12 +5,13 @@ import dev.airlock.bridge.CallGuard;
 import dev.airlock.bridge.CallAnswer;
 import dev.airlock.bridge.AskGuard;
 import dev.airlock.bridge.ProbeChannel;
+import dev.airlock.sdk.v1.AirlockDeniedV1Exception;
 import dev.airlock.sdk.v1.AirlockHeldV1Exception;
 import java.net.URI;
 
 /**
  * The path every guarded v1 call takes: screen, and only when the guard asks for it, read the request and decide.
- * Lets nothing but {@link AirlockHeldV1Exception} escape into the host.
+ * Lets nothing but {@link AirlockHeldV1Exception} and {@link AirlockDeniedV1Exception} escape into the host.
  */
 public final class V1Enforcer {
 
@@ -23,7 +24,8 @@ public final class V1Enforcer {
     }
 
     /**
-     * @throws AirlockHeldV1Exception when the call must not be sent
+     * @throws AirlockHeldV1Exception when the call waits for a human (or is a dry run)
+     * @throws AirlockDeniedV1Exception when it is refused outright
      */
     public static void enforce(CallGuard guard, String service, String signingName, String operation,
                                String region, URI endpoint, AmazonWebServiceRequest request) {
@@ -40,6 +42,9 @@ public final class V1Enforcer {
 
     private static void enforced(CallAnswer answer) {
         if (answer != null && !answer.proceeds()) {
+            if (CallAnswer.DENY.equals(answer.outcome())) {
+                throw new AirlockDeniedV1Exception(answer.message(), answer.approvalId());
+            }
             throw new AirlockHeldV1Exception(answer.outcome(), answer.message(), answer.approvalId());
         }
     }

@@ -13,6 +13,7 @@ import dev.airlock.bridge.AirlockBridge;
 import dev.airlock.bridge.CallGuard;
 import dev.airlock.bridge.ProbeChannel;
 import dev.airlock.bridge.CallAnswer;
+import dev.airlock.sdk.v1.AirlockDeniedV1Exception;
 import dev.airlock.sdk.v1.AirlockHeldV1Exception;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -92,7 +93,7 @@ class V1AgentHookTest {
         });
 
         assertThatThrownBy(() -> V1AgentHook.beforeExecution(request(new DeleteBucketRequest("b"), "DeleteBucket")))
-                .isInstanceOfSatisfying(AirlockHeldV1Exception.class, e ->
+                .isInstanceOfSatisfying(AirlockDeniedV1Exception.class, e ->
                         assertThat(e.outcome()).isEqualTo("DENY"));
     }
 
