@@ -9,9 +9,12 @@ import java.nio.file.Path;
  */
 public interface PlanBook extends AutoCloseable {
 
-    /** A book writing under {@code dir} (created if needed); the file name carries the time and the pid. */
+    /**
+     * A book writing under {@code dir} (created if needed); the file name carries the time the book was first
+     * used (its first plan, or the first ask for its file) and the pid.
+     */
     static PlanBook inDirectory(Path dir) {
-        return dev.airlock.plan.internal.JsonLinesPlanBook.open(dir);
+        return new dev.airlock.plan.internal.PlanBookOnFirstUse(dir);
     }
 
     /** A book that keeps nothing, for what-if questions such as {@code airlock explain}. */

@@ -121,9 +121,11 @@ final class CacheDirectory {
         if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
             return false;
         }
-        // Not createTempFile: its random name costs the host's start the seeding of a SecureRandom.
-        Path probe = Files.createFile(dir.resolve("owner-" + ProcessHandle.current().pid() + "-" + System.nanoTime()
-                + ".tmp"), ownerOnly());
+        // Not createTempFile: its random name costs the host's start the seeding of a SecureRandom. Nor the pid:
+        // ProcessHandle's first use builds the JDK's process reaper. A JVM starting at the same nanosecond with the
+        // same object hash fails the create, and unpacks to a temporary directory instead; nothing worse.
+        Path probe = Files.createFile(dir.resolve("owner-" + Long.toHexString(System.nanoTime()) + "-"
+                + Integer.toHexString(System.identityHashCode(new Object())) + ".tmp"), ownerOnly());
         try {
             return Files.getOwner(probe).equals(Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS));
         } finally {
