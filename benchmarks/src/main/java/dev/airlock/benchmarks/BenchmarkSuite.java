@@ -113,22 +113,27 @@ public final class BenchmarkSuite {
         System.out.println("Written to " + results);
     }
 
-    /** {@link EngineCpuCost} in a child JVM per policy size: decisions per CPU second, by case and size. */
+    /**
+     * {@link EngineCpuCost} in a child JVM per case and policy size, the two sizes of a case one after the other:
+     * decisions per CPU second, by case and size.
+     */
     private static Map<String, Double> engineCpuCost(Path java, String classpath, Path logs) throws Exception {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (String size : List.of("1000", "10000")) {
-            System.out.println("  EngineCpuCost, " + size + " statements");
-            Process p = new ProcessBuilder(java.toString(), "-cp", classpath, EngineCpuCost.class.getName(), size)
-                    .redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            Files.writeString(logs.resolve("EngineCpuCost-" + size + ".log"), text);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("EngineCpuCost failed:\n" + text);
-            }
-            for (String line : text.split("\n")) {
-                int eq = line.lastIndexOf('=');
-                if (eq > 0 && line.contains(" [") && line.substring(eq + 1).trim().matches("\\d+")) {
-                    out.put(line.substring(0, eq), Double.parseDouble(line.substring(eq + 1).trim()));
+        for (String c : EngineCpuCost.CASES) {
+            for (String size : List.of("1000", "10000")) {
+                System.out.println("  EngineCpuCost, " + c + ", " + size + " statements");
+                Process p = new ProcessBuilder(java.toString(), "-cp", classpath, EngineCpuCost.class.getName(), size,
+                        "--case=" + c).redirectErrorStream(true).start();
+                String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                Files.writeString(logs.resolve("EngineCpuCost-" + c + "-" + size + ".log"), text);
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("EngineCpuCost failed:\n" + text);
+                }
+                for (String line : text.split("\n")) {
+                    int eq = line.lastIndexOf('=');
+                    if (eq > 0 && line.contains(" [") && line.substring(eq + 1).trim().matches("\\d+")) {
+                        out.put(line.substring(0, eq), Double.parseDouble(line.substring(eq + 1).trim()));
+                    }
                 }
             }
         }
@@ -139,7 +144,7 @@ public final class BenchmarkSuite {
     private static Map<String, long[]> hookCpuCost(Path java, String classpath, Path logs) throws Exception {
         System.out.println("  EngineCpuCost, read hook");
         Process p = new ProcessBuilder(java.toString(), "-cp", classpath, EngineCpuCost.class.getName(), "hook",
-                "built-in", "organisation-1000", "allow-list-1000").redirectErrorStream(true).start();
+                "built-in", "organisation-1000", "allow-list-1000", "broker-built-in").redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Files.writeString(logs.resolve("EngineCpuCost-hook.log"), text);
         if (p.waitFor() != 0) {
