@@ -190,7 +190,8 @@ final class Report {
                 }
             }
         }
-        body.append("\nThe same hook in CPU time (`EngineCpuCost hook`: 4 s warm-up, median of five 1 s windows), ns per ")
+        body.append("\nThe same hook in CPU time (`EngineCpuCost hook`: in each of three JVMs 4 s warm-up and the median of "
+                + "five 1 s windows; the median of the three JVMs), ns per ")
                 .append("read: on the calling thread, and of the whole process, where the audit writer's formatting ")
                 .append("and hashing of each record, the compiler and the collector come in too. The read target is ")
                 .append("judged on the calling thread's time, on every policy in ambient mode; `broker-built-in` (the ")

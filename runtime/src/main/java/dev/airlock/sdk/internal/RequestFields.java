@@ -61,6 +61,66 @@ public final class RequestFields {
             return Map.of();
         }
         RequestFields reader = new RequestFields();
+        return reader.top(pojo);
+    }
+
+    /**
+     * The top-level members, as {@link #pojo} reads them, kept in a {@link MemberMap} while few; {@link #CUT}
+     * comes last when part of the structure could not be read.
+     */
+    private Map<String, Object> top(SdkPojo pojo) {
+        List<SdkField<?>> fields = pojo.sdkFields();
+        Members members = Members.of(pojo.getClass(), fields);
+        String[] names = new String[Math.min(fields.size() + 1, MemberMap.MAX_SCANNED)];
+        Object[] values = new Object[names.length];
+        int size = 0;
+        for (int i = 0; i < fields.size(); i++) {
+            SdkField<?> field = fields.get(i);
+            Object value = members != null ? members.rawValue(i, field, pojo) : rawValue(field, pojo);
+            if (isUnset(value)) {
+                continue;
+            }
+            Object converted = value(value, 1);
+            if (converted == null) {
+                continue;
+            }
+            String name = members != null ? members.names[i] : memberName(field);
+            size = put(names, values, size, name, converted);
+            if (size < 0) {
+                return inHashMap(pojo); // more members set than the arrays hold
+            }
+        }
+        if (cut) {
+            size = put(names, values, size, CUT, Boolean.TRUE);
+            if (size < 0) {
+                return inHashMap(pojo);
+            }
+        }
+        return new MemberMap(names, values, size);
+    }
+
+    /** Puts as a LinkedHashMap would (a repeated name keeps its place, takes the new value); -1 when full. */
+    private static int put(String[] names, Object[] values, int size, String name, Object value) {
+        for (int j = 0; j < size; j++) {
+            if (names[j].equals(name)) {
+                values[j] = value;
+                return size;
+            }
+        }
+        if (size == names.length) {
+            return -1;
+        }
+        names[size] = name;
+        values[size] = value;
+        return size + 1;
+    }
+
+    /**
+     * A large request, read again from the start by a fresh reader into a hash map; what every request was read
+     * into before {@link MemberMap}, which the tests hold it to.
+     */
+    static Map<String, Object> inHashMap(SdkPojo pojo) {
+        RequestFields reader = new RequestFields();
         Map<String, Object> fields = reader.pojo(pojo, 0);
         if (reader.cut) {
             fields.put(CUT, Boolean.TRUE);
