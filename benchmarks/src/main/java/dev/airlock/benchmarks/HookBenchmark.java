@@ -1,12 +1,20 @@
 package dev.airlock.benchmarks;
 
 import dev.airlock.bridge.AirlockBridge;
+import dev.airlock.audit.AuditLog;
+import dev.airlock.call.Call;
+import dev.airlock.call.Requester;
+import dev.airlock.config.AirlockConfig;
 import dev.airlock.config.ConfigLoader;
+import dev.airlock.credentials.CredentialsIssuer;
+import dev.airlock.credentials.SessionCredentials;
 import dev.airlock.engine.Engine;
 import dev.airlock.sdk.internal.AgentHook;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,13 +44,18 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * bucket may be denied or held by another team's statement, so the hook reads the request and the engine decides
  * it in full; and the allow-list policy of 1,000 statements, whose reads are allowed whichever statement matches,
  * so they stay on the fast path. The read is a HeadObject of the bucket of a team whose own statement allows it.
+ *
+ * <p>And {@code broker-built-in}: the built-in policy with {@code credentials.mode: broker}, where every read is
+ * decided from its request and signed with the read session the broker hands out. The broker is an in-process
+ * one that hands out one fixed session, as the real one does once it holds the shared read session: what is
+ * measured is the hook's side (request, decision, audit, the request rebuilt with the session), not STS.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class HookBenchmark {
 
-    @Param({"built-in", "organisation-1000", "allow-list-1000"})
+    @Param({"built-in", "organisation-1000", "allow-list-1000", "broker-built-in"})
     public String policy;
 
     private Path directory;
@@ -54,13 +67,21 @@ public class HookBenchmark {
     public void start() throws Exception {
         directory = Files.createTempDirectory("airlock-hook-bench");
         String settings = "audit.file=" + directory.resolve("audit.jsonl") + ",plan.dir=" + directory.resolve("plans");
-        if (!policy.equals("built-in")) {
+        if (policy.startsWith("broker")) {
+            settings += ",credentials.mode=broker";
+        } else if (!policy.equals("built-in")) {
             Path file = directory.resolve(policy + ".json");
             Files.writeString(file, policy.startsWith("organisation") ? OrganisationPolicy.text(1000)
                     : OrganisationPolicy.allowListText(1000));
             settings += ",policy=" + file;
         }
-        engine = Engine.start(ConfigLoader.load(settings));
+        if (policy.startsWith("broker")) {
+            AirlockConfig config = ConfigLoader.load(settings);
+            engine = Engine.builder(config).audit(AuditLog.toFile(config.auditFile(), Requester.ofThisProcess("bench")))
+                    .credentials(new OneReadSession()).build();
+        } else {
+            engine = Engine.start(ConfigLoader.load(settings));
+        }
         AirlockBridge.installCallGuard(engine.guard());
         String bucket = "team-" + OrganisationPolicy.teamAllowing("s3:GetObject", 1000) + "-data";
         params = new ClientExecutionParams<HeadObjectRequest, HeadObjectResponse>()
@@ -87,5 +108,21 @@ public class HookBenchmark {
     @Benchmark
     public void readHook() {
         AgentHook.beforeExecution(params, config);
+    }
+
+    /** A broker that already holds its read session: every call gets the same one. */
+    private static final class OneReadSession implements CredentialsIssuer {
+        private final SessionCredentials session = new SessionCredentials("ASIABENCHMARKREAD", "secret", "token",
+                Instant.now().plus(Duration.ofHours(1)), null);
+
+        @Override
+        public SessionCredentials issue(Call call, String approvalId) {
+            return session;
+        }
+
+        @Override
+        public SessionCredentials readSession() {
+            return session;
+        }
     }
 }

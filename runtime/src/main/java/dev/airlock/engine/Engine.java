@@ -218,6 +218,19 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * The operation the fast path settled for this SDK call, with its service prefix; null when there is none to
+     * reuse (then the call is settled from the catalog as it is built). Never throws.
+     */
+    PolicyHolder.FastEntry settledOperation(String sdkService, String signingName, String operation) {
+        try {
+            PolicyHolder.FastEntry entry = policy.fastEntry(sdkService, signingName, operation);
+            return entry.settledFor(signingName) ? entry : null;
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    /**
      * From now on, notices {@code airlock.*} system properties that differ from {@code atStart}: each change is
      * ignored and recorded once in the audit.
      */

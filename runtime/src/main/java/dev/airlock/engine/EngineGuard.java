@@ -33,8 +33,12 @@ final class EngineGuard implements CallGuard, TamperWitness {
         engine.awaitRequesterIdentity();
         Call call;
         try {
-            call = engine.sdkCalls().toCall(origin, sdkService, signingName, operation, region, endpoint, request,
-                    probes);
+            PolicyHolder.FastEntry settled = engine.settledOperation(sdkService, signingName, operation);
+            call = settled == null
+                    ? engine.sdkCalls().toCall(origin, sdkService, signingName, operation, region, endpoint, request,
+                            probes)
+                    : engine.sdkCalls().toCall(origin, settled.servicePrefix(), settled.operation(), operation, region,
+                            endpoint, request, probes);
         } catch (Throwable t) {
             return failedToRead(sdkService, signingName, operation, t);
         }

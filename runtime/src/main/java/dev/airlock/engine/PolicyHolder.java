@@ -15,8 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PolicyHolder {
 
-    /** A settled operation; {@code decision} is non-null only when a read may proceed without its request. */
-    record FastEntry(Operation operation, PolicyDecision decision) {
+    /**
+     * A settled operation, with the signing name and service prefix it was settled under; {@code decision} is
+     * non-null only when a read may proceed without its request.
+     */
+    record FastEntry(String signingName, String servicePrefix, Operation operation, PolicyDecision decision) {
+
+        /** True when this entry was settled for a client of this signing name, so its operation is the call's. */
+        boolean settledFor(String signing) {
+            return java.util.Objects.equals(signingName, signing);
+        }
     }
 
     private record Snapshot(Policy policy,
@@ -56,12 +64,13 @@ final class PolicyHolder {
     }
 
     private FastEntry settle(Policy policy, String sdkService, String signingName, String operation) {
-        Operation op = catalog.operation(catalog.servicePrefix(sdkService, signingName), operation);
+        String prefix = catalog.servicePrefix(sdkService, signingName);
+        Operation op = catalog.operation(prefix, operation);
         if (op.classification() != Classification.READ || op.actions().size() != 1) {
-            return new FastEntry(op, null);
+            return new FastEntry(signingName, prefix, op, null);
         }
         PolicyDecision d = policy.decideStatically(op.action(), Classification.READ, context);
         boolean unseen = d != null && d.effect() == Effect.ALLOW && d.budgets().isEmpty();
-        return new FastEntry(op, unseen ? d : null);
+        return new FastEntry(signingName, prefix, op, unseen ? d : null);
     }
 }

@@ -42,7 +42,17 @@ public final class SdkCalls {
     public Call toCall(String origin, String sdkService, String signingName, String operation, String region,
                        String endpoint, Map<String, Object> request, ProbeChannel probes) {
         String service = catalog.servicePrefix(sdkService, signingName);
-        Operation op = catalog.operation(service, operation);
+        return toCall(origin, service, catalog.operation(service, operation), operation, region, endpoint, request,
+                probes);
+    }
+
+    /**
+     * As {@link #toCall(String, String, String, String, String, String, Map, ProbeChannel)}, for an operation
+     * already settled from the catalog (the engine's fast path settles each once): {@code service} and {@code op}
+     * must be what {@link ActionCatalog#servicePrefix} and {@link ActionCatalog#operation} give for the call.
+     */
+    Call toCall(String origin, String service, Operation op, String operation, String region, String endpoint,
+                Map<String, Object> request, ProbeChannel probes) {
         Map<String, Object> params = request == null ? Map.of() : request;
         List<String> resources = catalog.resources(op, params, region, account);
         Classification classification = classify(op, params);

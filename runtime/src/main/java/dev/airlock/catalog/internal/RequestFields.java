@@ -2,6 +2,7 @@ package dev.airlock.catalog.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -12,6 +13,14 @@ import java.util.function.Predicate;
  */
 final class RequestFields {
 
+    /**
+     * Member names with the first letter's case flipped, made once: the readers ask for the same few names on
+     * every call, and most requests lack most of them, so a fresh string (and its hash) per miss would be the
+     * larger part of reading a request. Bounded, as a request's own map keys could be passed in.
+     */
+    private static final ConcurrentHashMap<String, String> FLIPPED = new ConcurrentHashMap<>();
+    private static final int MAX_FLIPPED = 4096;
+
     private RequestFields() {
     }
 
@@ -21,11 +30,22 @@ final class RequestFields {
         }
         Object value = map.get(member);
         if (value == null && !member.isEmpty()) {
-            char first = member.charAt(0);
-            char flipped = Character.isUpperCase(first) ? Character.toLowerCase(first) : Character.toUpperCase(first);
-            value = map.get(String.valueOf(flipped).concat(member.substring(1)));
+            value = map.get(flipped(member));
         }
         return value;
+    }
+
+    private static String flipped(String member) {
+        String flipped = FLIPPED.get(member);
+        if (flipped == null) {
+            char first = member.charAt(0);
+            char other = Character.isUpperCase(first) ? Character.toLowerCase(first) : Character.toUpperCase(first);
+            flipped = String.valueOf(other).concat(member.substring(1));
+            if (FLIPPED.size() < MAX_FLIPPED) {
+                FLIPPED.putIfAbsent(member, flipped);
+            }
+        }
+        return flipped;
     }
 
     /** A string member; numbers and booleans are given as their text. */

@@ -68,7 +68,7 @@ final class ResourceArns {
         if (request == null) {
             return ANY;
         }
-        Collection<String> arns = new LinkedHashSet<>();
+        DistinctArns arns = new DistinctArns();
         if (prefix.equals("apigateway")) {
             mostSpecific(templates, request, scope, arns);
         } else if (!ServiceArns.resolve(prefix, operation, request, scope, arns)) {
@@ -77,7 +77,7 @@ final class ResourceArns {
             }
         }
         addArnMembers(request, arns);
-        return arns.isEmpty() ? ANY : List.copyOf(arns);
+        return arns.isEmpty() ? ANY : arns.toList();
     }
 
     /**
@@ -208,8 +208,12 @@ final class ResourceArns {
     /** Every top-level member ending in Arn/ARN (or Arns/ARNs) whose value is an ARN. */
     static void addArnMembers(Map<?, ?> request, Collection<String> arns) {
         for (Map.Entry<?, ?> member : request.entrySet()) {
-            if (!(member.getKey() instanceof String name)) {
+            if (!(member.getKey() instanceof String name) || name.isEmpty()) {
                 continue;
+            }
+            char last = name.charAt(name.length() - 1);
+            if (last != 'n' && last != 'N' && last != 's') {
+                continue; // neither ...Arn/ARN/arn nor ...Arns/ARNs/arns: most members, told apart cheaply
             }
             if (name.endsWith("Arn") || name.endsWith("ARN") || name.endsWith("arn")) {
                 if (member.getValue() instanceof String s && s.startsWith("arn:")) {

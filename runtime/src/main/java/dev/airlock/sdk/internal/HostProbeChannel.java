@@ -41,17 +41,15 @@ final class HostProbeChannel implements ProbeChannel {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final SdkClientConfiguration config;
-    private final String servicePackage;
-    private final ClassLoader loader;
+    /** The request's class: its package and loader are worked out only if a probe runs, not on every read. */
+    private final Class<?> requestType;
     private AutoCloseable client;
     private Class<?> clientType;
 
     /** @param requestType the class of the request being decided: its package names the service's */
     HostProbeChannel(SdkClientConfiguration config, Class<?> requestType) {
         this.config = config;
-        String pkg = requestType.getPackageName();
-        this.servicePackage = pkg.endsWith(".model") ? pkg.substring(0, pkg.length() - ".model".length()) : pkg;
-        this.loader = requestType.getClassLoader();
+        this.requestType = requestType;
     }
 
     @Override
@@ -147,6 +145,8 @@ final class HostProbeChannel implements ProbeChannel {
     private Object client() throws Exception {
         if (client == null) {
             String serviceName = config.option(SdkClientOption.SERVICE_NAME);
+            String pkg = requestType.getPackageName();
+            String servicePackage = pkg.endsWith(".model") ? pkg.substring(0, pkg.length() - ".model".length()) : pkg;
             clientType = type(servicePackage + "." + serviceName + "Client");
             Method builderMethod = clientType.getMethod("builder");
             Object builder = builderMethod.invoke(null);
@@ -200,7 +200,7 @@ final class HostProbeChannel implements ProbeChannel {
     }
 
     private Class<?> type(String name) throws ClassNotFoundException {
-        return Class.forName(name, true, loader);
+        return Class.forName(name, true, requestType.getClassLoader());
     }
 
     @Override

@@ -61,6 +61,66 @@ public final class RequestFields {
             return Map.of();
         }
         RequestFields reader = new RequestFields();
+        return reader.top(pojo);
+    }
+
+    /**
+     * The top-level members, as {@link #pojo} reads them, kept in a {@link MemberMap} while few; {@link #CUT}
+     * comes last when part of the structure could not be read.
+     */
+    private Map<String, Object> top(SdkPojo pojo) {
+        List<SdkField<?>> fields = pojo.sdkFields();
+        Members members = Members.of(pojo.getClass(), fields);
+        String[] names = new String[Math.min(fields.size() + 1, MemberMap.MAX_SCANNED)];
+        Object[] values = new Object[names.length];
+        int size = 0;
+        for (int i = 0; i < fields.size(); i++) {
+            SdkField<?> field = fields.get(i);
+            Object value = members != null ? members.rawValue(i, field, pojo) : rawValue(field, pojo);
+            if (isUnset(value)) {
+                continue;
+            }
+            Object converted = value(value, 1);
+            if (converted == null) {
+                continue;
+            }
+            String name = members != null ? members.names[i] : memberName(field);
+            size = put(names, values, size, name, converted);
+            if (size < 0) {
+                return inHashMap(pojo); // more members set than the arrays hold
+            }
+        }
+        if (cut) {
+            size = put(names, values, size, CUT, Boolean.TRUE);
+            if (size < 0) {
+                return inHashMap(pojo);
+            }
+        }
+        return new MemberMap(names, values, size);
+    }
+
+    /** Puts as a LinkedHashMap would (a repeated name keeps its place, takes the new value); -1 when full. */
+    private static int put(String[] names, Object[] values, int size, String name, Object value) {
+        for (int j = 0; j < size; j++) {
+            if (names[j].equals(name)) {
+                values[j] = value;
+                return size;
+            }
+        }
+        if (size == names.length) {
+            return -1;
+        }
+        names[size] = name;
+        values[size] = value;
+        return size + 1;
+    }
+
+    /**
+     * A large request, read again from the start by a fresh reader into a hash map; what every request was read
+     * into before {@link MemberMap}, which the tests hold it to.
+     */
+    static Map<String, Object> inHashMap(SdkPojo pojo) {
+        RequestFields reader = new RequestFields();
         Map<String, Object> fields = reader.pojo(pojo, 0);
         if (reader.cut) {
             fields.put(CUT, Boolean.TRUE);
@@ -71,18 +131,70 @@ public final class RequestFields {
     private Map<String, Object> pojo(SdkPojo pojo, int depth) {
         Map<String, Object> out = new LinkedHashMap<>();
         List<SdkField<?>> fields = pojo.sdkFields();
+        Members members = Members.of(pojo.getClass(), fields);
         for (int i = 0; i < fields.size(); i++) {
             SdkField<?> field = fields.get(i);
-            Object value = rawValue(field, pojo);
+            Object value = members != null ? members.rawValue(i, field, pojo) : rawValue(field, pojo);
             if (isUnset(value)) {
                 continue;
             }
             Object converted = value(value, depth + 1);
             if (converted != null) {
-                out.put(memberName(field), converted);
+                out.put(members != null ? members.names[i] : memberName(field), converted);
             }
         }
         return out;
+    }
+
+    /**
+     * What every read of a structure type needs to know of its members, worked out once per type: each member's
+     * name and whether it has a default (read through the request's accessor, see {@link #rawValue}). Each read
+     * asks the SDK for these again otherwise, a trait look-up or two per member, set or not.
+     */
+    private static final class Members {
+
+        private static final ClassValue<Members[]> BY_TYPE = new ClassValue<>() {
+            @Override
+            protected Members[] computeValue(Class<?> type) {
+                return new Members[1];
+            }
+        };
+
+        /** The type's field list these were worked out from; a pojo that hands out another is read field by field. */
+        private final List<SdkField<?>> fields;
+        private final String[] names;
+        private final boolean[] hasDefault;
+
+        private Members(List<SdkField<?>> fields) {
+            this.fields = fields;
+            this.names = new String[fields.size()];
+            this.hasDefault = new boolean[fields.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = memberName(fields.get(i));
+                hasDefault[i] = fields.get(i).containsTrait(DefaultValueTrait.class);
+            }
+        }
+
+        /** The members of {@code type}, when {@code fields} is the list they were worked out from; else null. */
+        static Members of(Class<?> type, List<SdkField<?>> fields) {
+            Members[] slot = BY_TYPE.get(type);
+            Members members = slot[0];
+            if (members == null) {
+                members = new Members(fields);
+                slot[0] = members; // a race makes an equal one: either may stay
+            }
+            return members.fields == fields ? members : null;
+        }
+
+        Object rawValue(int i, SdkField<?> field, SdkPojo pojo) {
+            if (!hasDefault[i]) {
+                return field.getValueOrDefault(pojo);
+            }
+            if (pojo instanceof SdkRequest) {
+                return ((SdkRequest) pojo).getValueForField(names[i], Object.class).orElse(null);
+            }
+            return null;
+        }
     }
 
     /** False on SDK releases before 2.14 or so, whose fields have no member name. */
