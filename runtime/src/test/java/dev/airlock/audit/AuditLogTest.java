@@ -51,6 +51,27 @@ class AuditLogTest {
     }
 
     @Test
+    void aDecidedReadThatProceedsCarriesNoFingerprintAndADeniedOneDoes() {
+        Path file = dir.resolve("audit.jsonl");
+        dev.airlock.call.Call call = dev.airlock.call.Call.builder().service("s3").operation("GetObject")
+                .actions(List.of("s3:GetObject")).classification(dev.airlock.call.Classification.READ)
+                .resources(List.of("arn:aws:s3:::team-a/report.csv")).parameters(java.util.Map.of("Bucket", "team-a"))
+                .requester(ALICE).build();
+        try (AuditLog log = AuditLog.toFile(file, ALICE)) {
+            log.record(new AuditRecord(1L, "s3", "GetObject", "s3:GetObject", dev.airlock.call.Classification.READ,
+                    "TeamA", "Allow", "PROCEED", null, null, 1_000, call));
+            log.record(new AuditRecord(2L, "s3", "GetObject", "s3:GetObject", dev.airlock.call.Classification.READ,
+                    "OnlyTeamB", "Deny", "DENY", "denied", null, 1_000, call));
+        }
+        List<JsonNode> records = lines(file);
+        assertThat(records.get(0).get("call").get("resources").get(0).asText())
+                .isEqualTo("arn:aws:s3:::team-a/report.csv");
+        assertThat(records.get(0).get("call").has("fingerprint")).isFalse();
+        assertThat(records.get(1).get("call").get("fingerprint").asText()).isEqualTo(call.fingerprint());
+        assertThat(AuditChain.verify(file).ok()).isTrue();
+    }
+
+    @Test
     void aHeldDeleteListsEveryResourceButNoRequestParameters() throws Exception {
         Path file = dir.resolve("audit.jsonl");
         try (AuditLog log = AuditLog.toFile(file, ALICE)) {

@@ -46,7 +46,7 @@ final class RecordFormat {
             g.writeStartObject();
             writeHeader(g, seq, r.epochMillis(), awsIdentityOf(r.call()));
             if (r.call() != null) {
-                writeCall(g, r.call());
+                writeCall(g, r.call(), !proceedingRead(r));
             } else {
                 writeOptional(g, "service", r.service());
                 writeOptional(g, "operation", r.operation());
@@ -108,7 +108,15 @@ final class RecordFormat {
         g.writeEndObject();
     }
 
-    private static void writeCall(JsonGenerator g, Call call) throws IOException {
+    /**
+     * A read that went through: nothing can approve it or bind to it, so its fingerprint (a digest of every request
+     * parameter, the writer's largest cost per record) is left out.
+     */
+    private static boolean proceedingRead(AuditRecord r) {
+        return r.classification() == dev.airlock.call.Classification.READ && "PROCEED".equals(r.verdict());
+    }
+
+    private static void writeCall(JsonGenerator g, Call call, boolean withFingerprint) throws IOException {
         g.writeObjectFieldStart("call");
         g.writeStringField("origin", call.origin());
         g.writeStringField("service", call.service());
@@ -119,7 +127,9 @@ final class RecordFormat {
         writeOptional(g, "region", call.region());
         writeOptional(g, "account", call.account());
         writeOptional(g, "endpoint", call.endpoint());
-        writeOptional(g, "fingerprint", fingerprintOf(call));
+        if (withFingerprint) {
+            writeOptional(g, "fingerprint", fingerprintOf(call));
+        }
         g.writeEndObject();
     }
 
