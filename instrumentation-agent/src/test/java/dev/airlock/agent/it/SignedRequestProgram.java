@@ -35,7 +35,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.signer.Signer;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 
 /**
  * A tool that goes round the SDK client: it builds requests by hand, signs them with the SDK's own signers and
@@ -101,24 +106,49 @@ public final class SignedRequestProgram {
             report("legacy+apache GetObject", () -> sendApache(apache, signedAsSra(legacySign(Aws4Signer.create(),
                     request(SdkHttpMethod.GET, endpoint + "/keep/a.txt", Map.of()), null, "s3"))));
         }
-        pipeline(endpoint);
+        pipeline(endpoint, sra, javaHttp);
         System.out.println("DONE");
     }
 
     /** The same kinds of call through SDK clients, whose pipeline hook decides them. */
-    private static void pipeline(String endpoint) {
+    private static void pipeline(String endpoint, AwsV4HttpSigner sra, HttpClient javaHttp) {
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(CREDENTIALS);
         try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).forcePathStyle(true).build();
              S3AsyncClient s3Async = S3AsyncClient.builder().endpointOverride(URI.create(endpoint))
                      .region(Region.US_EAST_1).credentialsProvider(credentials).forcePathStyle(true).build()) {
             report("pipeline ListBuckets", () -> s3.listBuckets().buckets().size());
+            // Code of the tool's own that runs inside a client call does not sign as the pipeline does.
+            report("pipeline GetObject", () -> s3.getObject(b -> b.bucket("keep").key("a.txt"),
+                    (ResponseTransformer<GetObjectResponse, Integer>) (response, in) -> {
+                        report("inside a pipeline read: sra+java.net.http DeleteBucket", () -> sendJava(javaHttp,
+                                sraSign(sra, request(SdkHttpMethod.DELETE, endpoint + "/keep", Map.of()), null,
+                                        "s3")));
+                        return in.readAllBytes().length;
+                    }));
             report("pipeline DeleteBucket allowed-sync", () -> s3.deleteBucket(b -> b.bucket("allowed-sync"))
                     .sdkHttpResponse().statusCode());
             report("pipeline DeleteBucket keep", () -> s3.deleteBucket(b -> b.bucket("keep"))
                     .sdkHttpResponse().statusCode());
+            try (S3Client wrapped = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
+                    .credentialsProvider(credentials).forcePathStyle(true)
+                    .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.SIGNER, new HeaderSigner()))
+                    .build()) {
+                report("pipeline with own signer DeleteBucket allowed-wrapped", () -> wrapped.deleteBucket(
+                        b -> b.bucket("allowed-wrapped")).sdkHttpResponse().statusCode());
+            }
             report("pipeline-async DeleteBucket allowed-async", () -> s3Async.deleteBucket(b -> b.bucket(
                     "allowed-async")).join().sdkHttpResponse().statusCode());
+        }
+    }
+
+    /** A signer of the tool's own, as some configure on a client: it adds a header and lets the SDK's sign. */
+    private static final class HeaderSigner implements Signer {
+        private final AwsS3V4Signer delegate = AwsS3V4Signer.create();
+
+        @Override
+        public SdkHttpFullRequest sign(SdkHttpFullRequest request, ExecutionAttributes attributes) {
+            return delegate.sign(request.toBuilder().putHeader("x-tool", "1").build(), attributes);
         }
     }
 

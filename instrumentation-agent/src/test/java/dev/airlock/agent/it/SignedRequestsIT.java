@@ -34,6 +34,7 @@ class SignedRequestsIT {
         server.put("keep", "b.txt", "beta");
         server.createBucket("allowed-sync");
         server.createBucket("allowed-async");
+        server.createBucket("allowed-wrapped");
     }
 
     @AfterEach
@@ -80,10 +81,14 @@ class SignedRequestsIT {
             assertThat(out).as(transcript).contains("sra+java.net.http GetObject SENT 200",
                     "legacy+apache GetObject SENT 200", "presigner GetObject SENT 200");
             // 6: through SDK clients, as decided by the pipeline's hook.
-            assertThat(out).as(transcript).contains("pipeline ListBuckets SENT 3",
+            assertThat(out).as(transcript).contains("pipeline ListBuckets SENT 4",
                     "pipeline DeleteBucket allowed-sync SENT 204", "pipeline-async DeleteBucket allowed-async SENT 204");
             assertThat(out).as(transcript).anySatisfy(l -> assertThat(l).startsWith(
                     "pipeline DeleteBucket keep HELD Airlock held s3:DeleteBucket"));
+            // A request the tool signs inside a client call (here in a response transformer) is its own.
+            assertThat(out).as(transcript).contains("pipeline GetObject SENT 5").anySatisfy(l -> assertThat(l)
+                    .startsWith("inside a pipeline read: sra+java.net.http DeleteBucket HELD Airlock held "
+                            + "s3:DeleteBucket"));
         }
 
         // Nothing that destroys reached the server, and the bucket still holds its objects.
@@ -96,13 +101,16 @@ class SignedRequestsIT {
         List<String> records = Files.readAllLines(audit);
         // One record per refused signing, with the bucket it names.
         assertThat(records).filteredOn(r -> r.contains("\"sdk-signer\"") && r.contains("s3:DeleteBucket"))
-                .hasSize(4).allSatisfy(r -> assertThat(r).contains("arn:aws:s3:::keep"));
+                .hasSize(5).allSatisfy(r -> assertThat(r).contains("arn:aws:s3:::keep"));
         assertThat(records).filteredOn(r -> r.contains("\"sdk-signer\"") && r.contains("dynamodb:DeleteTable"))
                 .hasSize(1).allSatisfy(r -> assertThat(r).contains("table/orders"));
         // A pipeline call is decided once: by its hook, never again at the signer (sync and async alike).
         assertThat(records).filteredOn(r -> r.contains("allowed-sync")).hasSize(1)
                 .allSatisfy(r -> assertThat(r).doesNotContain("\"sdk-signer\""));
         assertThat(records).filteredOn(r -> r.contains("allowed-async")).hasSize(1);
+        // Also when the client signs with a signer of the tool's own that wraps the SDK's.
+        assertThat(out).contains("pipeline with own signer DeleteBucket allowed-wrapped SENT 204");
+        assertThat(records).filteredOn(r -> r.contains("allowed-wrapped")).hasSize(1);
         assertThat(records).filteredOn(r -> r.contains("ListAllMyBuckets") || r.contains("ListBuckets"))
                 .hasSize(1).allSatisfy(r -> assertThat(r).doesNotContain("\"sdk-signer\""));
         assertThat(records).filteredOn(r -> r.contains("\"sdk\"") && r.contains("arn:aws:s3:::keep\""))
