@@ -110,7 +110,11 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
             try {
                 inst.retransformClasses(type);
             } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
-                NotGuarded.report(type.getName(), type.getClassLoader(), String.valueOf(e));
+                if (transformer.point.sideDoor()) {
+                    NotGuarded.reportSigner(type.getName(), type.getClassLoader(), String.valueOf(e));
+                } else {
+                    NotGuarded.report(type.getName(), type.getClassLoader(), String.valueOf(e));
+                }
             }
         }
     }

@@ -27,7 +27,10 @@ public final class SignerHook {
         }
     }
 
-    /** At the start of {@code AbstractAws4Signer.doSign(request, requestParams, signingParams)} (releases before 2.20). */
+    /**
+     * At the start of {@code AbstractAws4Signer.doSign(request, requestParams, signingParams)}, in releases without
+     * the four-argument overload (2.10).
+     */
     public static void beforeLegacySign(Object signer, Object request, Object requestParams, Object signingParams) {
         if (SignerEnforcer.mayDecide()) {
             SignerEnforcer.enforce(SignerEnforcer.legacy(request, requestParams));
