@@ -67,6 +67,13 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
      *     guard this JVM, and then the SDKs are left as they are
      */
     public static void install(Instrumentation inst, Supplier<StartedRuntime> runtime) {
+        for (SdkHookPoint point : points()) {
+            install(inst, new AwsSdkInstrumentation(point, runtime));
+        }
+    }
+
+    /** Every method hooked, in every SDK release it may be found in. */
+    static List<SdkHookPoint> points() {
         String v2Hook = AgentLinks.SDK_V2_HOOK;
         String v1Hook = AgentLinks.SDK_V1_HOOK;
         String signer = AgentLinks.SDK_SIGNER_HOOK;
@@ -93,9 +100,7 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
                         new MethodEntryHook("doSign", 3, true, signer, AgentLinks.SDK_SIGNER_LEGACY_SIGN)),
                 SdkHookPoint.signer(LEGACY_SIGNER, new MethodEntryHook("doPresign", 3, true, signer,
                         AgentLinks.SDK_SIGNER_LEGACY_PRESIGN)));
-        for (SdkHookPoint point : points) {
-            install(inst, new AwsSdkInstrumentation(point, runtime));
-        }
+        return points;
     }
 
     private static void install(Instrumentation inst, AwsSdkInstrumentation transformer) {
