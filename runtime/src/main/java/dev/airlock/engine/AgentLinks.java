@@ -46,6 +46,19 @@ public final class AgentLinks {
     /** Called at the entry of {@code AmazonHttpClient.execute(request, ...)} in releases before RequestExecutor. */
     public static final String SDK_V1_LEGACY_HOOK_METHOD = "beforeLegacyExecute";
 
+    /**
+     * Called at the entry of the SDK's SigV4 signers, so that a request signed outside a client is decided:
+     * {@code beforeSign(signer, signRequest)} and {@code beforeSignAsync(signer, asyncSignRequest)} in
+     * {@code DefaultAwsV4HttpSigner}; {@code beforeLegacySign(signer, request, requestParams, signingParams[,
+     * checksum])} and {@code beforeLegacyPresign(signer, request, requestParams, presignParams)} in
+     * {@code AbstractAws4Signer}.
+     */
+    public static final String SDK_SIGNER_HOOK = "dev.airlock.sdk.signer.internal.SignerHook";
+    public static final String SDK_SIGNER_SIGN = "beforeSign";
+    public static final String SDK_SIGNER_SIGN_ASYNC = "beforeSignAsync";
+    public static final String SDK_SIGNER_LEGACY_SIGN = "beforeLegacySign";
+    public static final String SDK_SIGNER_LEGACY_PRESIGN = "beforeLegacyPresign";
+
     /** The packages the agent takes from the runtime jar: the bridge for the bootstrap loader, the hooks. */
     public static final String BRIDGE_PACKAGE_PATH = "dev/airlock/bridge/";
     public static final String SDK_PACKAGE_PATH = "dev/airlock/sdk/";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.airlock.bridge.AirlockBridge;
 import dev.airlock.bridge.ProcessStartHook;
 import dev.airlock.sdk.internal.AgentHook;
+import dev.airlock.sdk.signer.internal.SignerHook;
 import dev.airlock.sdk.v1.internal.V1AgentHook;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -20,6 +21,7 @@ class AgentLinksTest {
         assertThat(AgentLinks.PROCESS_START_HOOK).isEqualTo(ProcessStartHook.class.getName());
         assertThat(AgentLinks.SDK_V2_HOOK).isEqualTo(AgentHook.class.getName());
         assertThat(AgentLinks.SDK_V1_HOOK).isEqualTo(V1AgentHook.class.getName());
+        assertThat(AgentLinks.SDK_SIGNER_HOOK).isEqualTo(SignerHook.class.getName());
         assertThat(AgentLinks.UNGUARDED_SDK).isEqualTo(dev.airlock.bridge.UnguardedSdk.class.getName());
     }
 
@@ -41,6 +43,12 @@ class AgentLinksTest {
                 Object.class));
         assertPublicStatic(AgentHook.class.getMethod(AgentLinks.SDK_V2_HOOK_METHOD, Object.class, Object.class));
         assertPublicStatic(V1AgentHook.class.getMethod(AgentLinks.SDK_V1_HOOK_METHOD, Object.class));
+        Class<?> o = Object.class;
+        assertPublicStatic(SignerHook.class.getMethod(AgentLinks.SDK_SIGNER_SIGN, o, o));
+        assertPublicStatic(SignerHook.class.getMethod(AgentLinks.SDK_SIGNER_SIGN_ASYNC, o, o));
+        assertPublicStatic(SignerHook.class.getMethod(AgentLinks.SDK_SIGNER_LEGACY_SIGN, o, o, o, o));
+        assertPublicStatic(SignerHook.class.getMethod(AgentLinks.SDK_SIGNER_LEGACY_SIGN, o, o, o, o, o));
+        assertPublicStatic(SignerHook.class.getMethod(AgentLinks.SDK_SIGNER_LEGACY_PRESIGN, o, o, o, o));
     }
 
     @Test
@@ -48,6 +56,9 @@ class AgentLinksTest {
         assertThat(AirlockBridge.class.getName().replace('.', '/')).startsWith(AgentLinks.BRIDGE_PACKAGE_PATH);
         assertThat(AgentHook.class.getName().replace('.', '/')).startsWith(AgentLinks.SDK_PACKAGE_PATH);
         assertThat(V1AgentHook.class.getName().replace('.', '/')).startsWith(AgentLinks.SDK_V1_PACKAGE_PATH);
+        // The signer hooks are defined with the SDK v2 hooks, in every loader that holds SDK v2.
+        assertThat(SignerHook.class.getName().replace('.', '/')).startsWith(AgentLinks.SDK_PACKAGE_PATH)
+                .doesNotStartWith(AgentLinks.SDK_V1_PACKAGE_PATH);
     }
 
     private static void assertPublicStatic(Method m) {

@@ -29,6 +29,10 @@ import java.util.function.Supplier;
  * relocated SDK ({@code dev.airlock.shaded}, in the egress loader below the runtime's) and the runtime's class
  * loader are never touched, so Airlock's own AWS calls are never decided as the host's.
  *
+ * <p>The SDK's SigV4 signers are hooked too ({@code DefaultAwsV4HttpSigner.sign/signAsync},
+ * {@code AbstractAws4Signer.doSign/doPresign}), so that a request a tool builds and signs itself, or presigns into a
+ * URL, is decided before it is signed; what the client pipeline signs was decided by its own hook and is let be.
+ *
  * <p>Where no hook can be placed, the SDK in that loader is reported NOT guarded, on standard error and in the
  * audit, and (with {@code unguarded: fail}, the default) its calls fail with a clear message instead of going out.
  *
@@ -40,6 +44,10 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
 
     private static final String V2_ROOT = "software/amazon/awssdk";
     private static final String V1_ROOT = "com/amazonaws";
+    /** The signer behind {@code AwsV4HttpSigner} (2.21 on): the client pipeline's and everyone else's. */
+    private static final String SRA_SIGNER = "/http/auth/aws/internal/signer/DefaultAwsV4HttpSigner";
+    /** The base of {@code Aws4Signer}, {@code AwsS3V4Signer} and the other legacy SigV4 signers. */
+    private static final String LEGACY_SIGNER = "/auth/signer/internal/AbstractAws4Signer";
     private static final String REFUSE_OWNER = AgentLinks.UNGUARDED_SDK.replace('.', '/');
 
     private final SdkHookPoint point;
@@ -59,8 +67,16 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
      *     guard this JVM, and then the SDKs are left as they are
      */
     public static void install(Instrumentation inst, Supplier<StartedRuntime> runtime) {
+        for (SdkHookPoint point : points()) {
+            install(inst, new AwsSdkInstrumentation(point, runtime));
+        }
+    }
+
+    /** Every method hooked, in every SDK release it may be found in. */
+    static List<SdkHookPoint> points() {
         String v2Hook = AgentLinks.SDK_V2_HOOK;
         String v1Hook = AgentLinks.SDK_V1_HOOK;
+        String signer = AgentLinks.SDK_SIGNER_HOOK;
         List<SdkHookPoint> points = List.of(
                 new SdkHookPoint(V2_ROOT, "/awscore/internal/AwsExecutionContextBuilder",
                         List.of(new MethodEntryHook("invokeInterceptorsAndCreateExecutionContext", 2, v2Hook,
@@ -74,10 +90,17 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
                         true),
                 new SdkHookPoint(V1_ROOT, "/http/AmazonHttpClient",
                         List.of(new MethodEntryHook("execute", 4, true, v1Hook, AgentLinks.SDK_V1_LEGACY_HOOK_METHOD)),
-                        "/http/AmazonHttpClient$RequestExecutor", v1Hook, true));
-        for (SdkHookPoint point : points) {
-            install(inst, new AwsSdkInstrumentation(point, runtime));
-        }
+                        "/http/AmazonHttpClient$RequestExecutor", v1Hook, true),
+                // Requests signed outside a client: the SDK's SigV4 signers, one point per method.
+                SdkHookPoint.signer(SRA_SIGNER, new MethodEntryHook("sign", 1, true, signer, AgentLinks.SDK_SIGNER_SIGN)),
+                SdkHookPoint.signer(SRA_SIGNER, new MethodEntryHook("signAsync", 1, true, signer,
+                        AgentLinks.SDK_SIGNER_SIGN_ASYNC)),
+                SdkHookPoint.signer(LEGACY_SIGNER,
+                        new MethodEntryHook("doSign", 4, true, signer, AgentLinks.SDK_SIGNER_LEGACY_SIGN),
+                        new MethodEntryHook("doSign", 3, true, signer, AgentLinks.SDK_SIGNER_LEGACY_SIGN)),
+                SdkHookPoint.signer(LEGACY_SIGNER, new MethodEntryHook("doPresign", 3, true, signer,
+                        AgentLinks.SDK_SIGNER_LEGACY_PRESIGN)));
+        return points;
     }
 
     private static void install(Instrumentation inst, AwsSdkInstrumentation transformer) {
@@ -92,7 +115,11 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
             try {
                 inst.retransformClasses(type);
             } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
-                NotGuarded.report(type.getName(), type.getClassLoader(), String.valueOf(e));
+                if (transformer.point.sideDoor()) {
+                    NotGuarded.reportSigner(type.getName(), type.getClassLoader(), String.valueOf(e));
+                } else {
+                    NotGuarded.report(type.getName(), type.getClassLoader(), String.valueOf(e));
+                }
             }
         }
     }
@@ -133,6 +160,10 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
             }
         } catch (Throwable t) {
             problem = String.valueOf(t);
+        }
+        if (point.sideDoor()) {
+            NotGuarded.reportSigner(className.replace('/', '.'), loader, problem);
+            return null;
         }
         NotGuarded.report(className.replace('/', '.'), loader, problem);
         try {

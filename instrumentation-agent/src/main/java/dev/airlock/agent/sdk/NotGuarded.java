@@ -10,8 +10,17 @@ final class NotGuarded {
     }
 
     static void report(String className, ClassLoader loader, String problem) {
-        String text = "the AWS SDK class " + className + " in " + loader + " could not be hooked (" + problem
-                + "), so that SDK's calls are NOT guarded; with airlock.unguarded=fail they fail instead of going out";
+        tell("the AWS SDK class " + className + " in " + loader + " could not be hooked (" + problem
+                + "), so that SDK's calls are NOT guarded; with airlock.unguarded=fail they fail instead of going out");
+    }
+
+    /** A signer that could not be hooked: the client calls stay guarded, requests it signs by hand are not. */
+    static void reportSigner(String className, ClassLoader loader, String problem) {
+        tell("the AWS SDK signer " + className + " in " + loader + " could not be hooked (" + problem
+                + "), so requests signed with it outside an SDK client are NOT decided; client calls stay guarded");
+    }
+
+    private static void tell(String text) {
         System.err.println("[airlock] ERROR: " + text);
         try {
             Class.forName(dev.airlock.engine.AgentLinks.BRIDGE, true, null)

@@ -13,9 +13,22 @@ import java.util.List;
  * @param supersededBy a class below the root whose presence means a newer hook point covers this SDK, or null
  * @param hookClass the hook's class, binary name, before relocation
  * @param v1 true for SDK v1, whose hooks are kept apart
+ * @param sideDoor true for a way round the client pipeline (a signer): where its hook cannot be placed the class is
+ *     left as it is and the gap reported, since refusing it would also stop the pipeline's own signing
  */
 record SdkHookPoint(String root, String tail, List<MethodEntryHook> hooks, String supersededBy, String hookClass,
-                    boolean v1) {
+                    boolean v1, boolean sideDoor) {
+
+    SdkHookPoint(String root, String tail, List<MethodEntryHook> hooks, String supersededBy, String hookClass,
+                 boolean v1) {
+        this(root, tail, hooks, supersededBy, hookClass, v1, false);
+    }
+
+    /** A signer's method, hooked where the release has it, for requests signed outside a client. */
+    static SdkHookPoint signer(String tail, MethodEntryHook... shapes) {
+        return new SdkHookPoint("software/amazon/awssdk", tail, List.of(shapes), null,
+                dev.airlock.engine.AgentLinks.SDK_SIGNER_HOOK, false, true);
+    }
 
     /** The SDK root of {@code className} when it is this hook point's class, else null. */
     String rootOf(String className) {

@@ -88,7 +88,7 @@ public class SessionTool {
         }
     }
 
-    /** What a tool that escapes every SDK hook does: it signs with the SDK's signer and sends it itself. */
+    /** What a tool that goes round the SDK client does: it signs with the SDK's signer and sends it itself. */
     private static String handSignedDeleteBucket(URI endpoint, String bucket) throws Exception {
         AwsCredentials credentials = DefaultCredentialsProvider.create().resolveCredentials();
         SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.DELETE)
