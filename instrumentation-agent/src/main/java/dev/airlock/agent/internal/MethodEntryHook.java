@@ -83,7 +83,9 @@ public final class MethodEntryHook {
 
     private boolean matches(int access, String name, String descriptor) {
         boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
-        if (isStatic == instance || (access & Opcodes.ACC_ABSTRACT) != 0 || !name.equals(methodName)) {
+        // A bridge method only calls the real one, which is hooked: hooking both would decide a call twice.
+        if (isStatic == instance || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_BRIDGE)) != 0
+                || !name.equals(methodName)) {
             return false;
         }
         Type[] arguments = Type.getArgumentTypes(descriptor);

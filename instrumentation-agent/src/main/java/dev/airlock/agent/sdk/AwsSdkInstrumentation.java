@@ -48,6 +48,8 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
     private static final String SRA_SIGNER = "/http/auth/aws/internal/signer/DefaultAwsV4HttpSigner";
     /** The base of {@code Aws4Signer}, {@code AwsS3V4Signer} and the other legacy SigV4 signers. */
     private static final String LEGACY_SIGNER = "/auth/signer/internal/AbstractAws4Signer";
+    private static final String SIGNING_STAGE = "/core/internal/http/pipeline/stages/SigningStage";
+    private static final String ASYNC_SIGNING_STAGE = "/core/internal/http/pipeline/stages/AsyncSigningStage";
     private static final String REFUSE_OWNER = AgentLinks.UNGUARDED_SDK.replace('.', '/');
 
     private final SdkHookPoint point;
@@ -67,9 +69,13 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
      *     guard this JVM, and then the SDKs are left as they are
      */
     public static void install(Instrumentation inst, Supplier<StartedRuntime> runtime) {
+        List<AwsSdkInstrumentation> transformers = new ArrayList<>();
         for (SdkHookPoint point : points()) {
-            install(inst, new AwsSdkInstrumentation(point, runtime));
+            AwsSdkInstrumentation transformer = new AwsSdkInstrumentation(point, runtime);
+            inst.addTransformer(transformer, true);
+            transformers.add(transformer);
         }
+        retransformLoaded(inst, transformers);
     }
 
     /** Every method hooked, in every SDK release it may be found in. */
@@ -99,27 +105,40 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
                         new MethodEntryHook("doSign", 4, true, signer, AgentLinks.SDK_SIGNER_LEGACY_SIGN),
                         new MethodEntryHook("doSign", 3, true, signer, AgentLinks.SDK_SIGNER_LEGACY_SIGN)),
                 SdkHookPoint.signer(LEGACY_SIGNER, new MethodEntryHook("doPresign", 3, true, signer,
-                        AgentLinks.SDK_SIGNER_LEGACY_PRESIGN)));
+                        AgentLinks.SDK_SIGNER_LEGACY_PRESIGN)),
+                // The pipeline's signing stages name the request they are about to sign, so that its signer
+                // knows it as the pipeline's without walking the stack.
+                SdkHookPoint.signer(SIGNING_STAGE, new MethodEntryHook("execute", 2, true, signer,
+                        AgentLinks.SDK_SIGNER_STAGE)),
+                SdkHookPoint.signer(ASYNC_SIGNING_STAGE, new MethodEntryHook("execute", 2, true, signer,
+                        AgentLinks.SDK_SIGNER_STAGE)));
         return points;
     }
 
-    private static void install(Instrumentation inst, AwsSdkInstrumentation transformer) {
-        inst.addTransformer(transformer, true);
-        List<Class<?>> loaded = new ArrayList<>();
+    /**
+     * Classes of a hook point already loaded (a dynamic attach, or an SDK class loaded before {@code premain}) are
+     * retransformed, which runs every transformer over them: one scan of the loaded classes for all points.
+     */
+    private static void retransformLoaded(Instrumentation inst, List<AwsSdkInstrumentation> transformers) {
         for (Class<?> type : inst.getAllLoadedClasses()) {
-            if (transformer.point.rootOf(type.getName().replace('.', '/')) != null && inst.isModifiableClass(type)) {
-                loaded.add(type);
+            String name = type.getName().replace('.', '/');
+            for (AwsSdkInstrumentation transformer : transformers) {
+                if (transformer.point.rootOf(name) != null && inst.isModifiableClass(type)) {
+                    retransform(inst, type, transformer.point);
+                    break;
+                }
             }
         }
-        for (Class<?> type : loaded) {
-            try {
-                inst.retransformClasses(type);
-            } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
-                if (transformer.point.sideDoor()) {
-                    NotGuarded.reportSigner(type.getName(), type.getClassLoader(), String.valueOf(e));
-                } else {
-                    NotGuarded.report(type.getName(), type.getClassLoader(), String.valueOf(e));
-                }
+    }
+
+    private static void retransform(Instrumentation inst, Class<?> type, SdkHookPoint point) {
+        try {
+            inst.retransformClasses(type);
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+            if (point.sideDoor()) {
+                NotGuarded.reportSigner(type.getName(), type.getClassLoader(), String.valueOf(e));
+            } else {
+                NotGuarded.report(type.getName(), type.getClassLoader(), String.valueOf(e));
             }
         }
     }
