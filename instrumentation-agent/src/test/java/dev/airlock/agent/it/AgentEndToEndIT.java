@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * request it gets: reads reach it, destructive calls do not, and the program is told why.
  */
 @Timeout(180)
-class AgentEndToEndIT {
+class AgentEndToEndIT extends AgainstS3Stand {
 
     private static final Duration RUN = Duration.ofSeconds(120);
 
@@ -36,27 +34,13 @@ class AgentEndToEndIT {
     private static String programClasses;
     private static Path cacheHome;
 
-    private S3Stand s3;
-
     @BeforeAll
     static void locateBuild() throws IOException {
-        agentJar = Path.of(System.getProperty("airlock.it.agentJar", "target/airlock-agent.jar")).toAbsolutePath();
-        sdkClasspath = Files.readString(Path.of(System.getProperty("airlock.it.sdkClasspath",
-                "target/sdk-classpath.txt"))).trim();
-        programClasses = Path.of(System.getProperty("airlock.it.programClasses", "target/test-classes"))
-                .toAbsolutePath().toString();
-        assertThat(agentJar).isRegularFile();
+        AgentBuild located = AgentBuild.locate();
+        agentJar = located.agentJar;
+        sdkClasspath = located.sdkClasspath;
+        programClasses = located.programClasses;
         cacheHome = shared.resolve("cache");
-    }
-
-    @BeforeEach
-    void startS3() throws IOException {
-        s3 = new S3Stand();
-    }
-
-    @AfterEach
-    void stopS3() {
-        s3.close();
     }
 
     @AfterAll

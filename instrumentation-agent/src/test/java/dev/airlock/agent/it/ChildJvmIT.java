@@ -2,17 +2,11 @@ package dev.airlock.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A JVM started by a guarded JVM is guarded too: its own SDK calls are decided, whether it was started directly
@@ -20,25 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(240)
 @EnabledOnOs({OS.LINUX, OS.MAC})
-class ChildJvmIT {
+class ChildJvmIT extends AgainstS3Stand {
 
     private static final Duration RUN = Duration.ofSeconds(200);
-
-    @TempDir
-    Path dir;
-    private S3Stand s3;
-    private AgentBuild build;
-
-    @BeforeEach
-    void start() throws IOException {
-        build = AgentBuild.locate();
-        s3 = new S3Stand();
-    }
-
-    @AfterEach
-    void stop() {
-        s3.close();
-    }
 
     @Test
     void aJavaChildStartedDirectlyIsGuarded() throws Exception {

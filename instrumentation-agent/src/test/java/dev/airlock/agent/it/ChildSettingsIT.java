@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,25 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code JDK_JAVA_OPTIONS}, an {@code @argfile}, or a link to {@code java} under another name. The child's
  * DeleteBucket never reaches the server.
  */
-class ChildSettingsIT {
+class ChildSettingsIT extends AgainstS3Stand {
 
     private static final Duration RUN = Duration.ofSeconds(120);
-
-    private AgentBuild build;
-    @TempDir
-    Path dir;
-    private S3Stand s3;
-
-    @BeforeEach
-    void startS3() throws IOException {
-        build = AgentBuild.locate();
-        s3 = new S3Stand();
-    }
-
-    @AfterEach
-    void stopS3() {
-        s3.close();
-    }
 
     @ParameterizedTest(name = "child started with {0}")
     @ValueSource(strings = {"plain", "flag", "env", "jdk-options", "argfile", "symlink"})

@@ -3,14 +3,10 @@ package dev.airlock.agent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code airlock explain} and a guarded JVM give the same effect for the same calls, under policies that name
  * actions and resources: a team can test its policy with {@code explain} and trust the answer.
  */
-class ExplainAgreesIT {
+class ExplainAgreesIT extends AgainstS3Stand {
 
     private static final Duration RUN = Duration.ofSeconds(90);
     private static final Map<String, String> POLICIES = Map.of(
@@ -30,22 +26,6 @@ class ExplainAgreesIT {
                     + "    Resource: \"arn:aws:s3:::other-*\"\n",
             "deny-listing", "  - Sid: NoListing\n    Effect: Deny\n    Action: \"s3:ListAllMyBuckets\"\n"
                     + "    Resource: \"*\"\n");
-
-    private AgentBuild build;
-    @TempDir
-    Path dir;
-    private S3Stand s3;
-
-    @BeforeEach
-    void start() throws IOException {
-        build = AgentBuild.locate();
-        s3 = new S3Stand();
-    }
-
-    @AfterEach
-    void stop() {
-        s3.close();
-    }
 
     @ParameterizedTest(name = "policy {0}")
     @ValueSource(strings = {"allow-doomed", "deny-doomed", "allow-other", "deny-listing"})

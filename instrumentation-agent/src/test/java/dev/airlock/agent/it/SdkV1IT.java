@@ -2,36 +2,15 @@ package dev.airlock.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** An unmodified AWS SDK for Java v1 program against a stand-in S3: ListBuckets passes, DeleteBucket is held. */
 @Timeout(180)
-class SdkV1IT {
+class SdkV1IT extends AgainstS3Stand {
 
     private static final Duration RUN = Duration.ofSeconds(120);
-
-    @TempDir
-    Path dir;
-    private S3Stand s3;
-    private AgentBuild build;
-
-    @BeforeEach
-    void start() throws IOException {
-        build = AgentBuild.locate();
-        s3 = new S3Stand();
-    }
-
-    @AfterEach
-    void stop() {
-        s3.close();
-    }
 
     @Test
     void v1ReadsReachS3AndDeleteBucketIsHeld() throws Exception {

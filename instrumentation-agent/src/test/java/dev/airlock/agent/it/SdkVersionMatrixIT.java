@@ -11,19 +11,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every SDK release that resolves here, run as an unmodified program under the agent against a recording S3
  * endpoint: each one is guarded (DeleteBucket held, never sent), or refused with a clear message. None lets a
  * destructive call through silently. The current releases (2.57, 1.12) are covered by the other tests.
  */
-class SdkVersionMatrixIT {
+class SdkVersionMatrixIT extends AgainstS3Stand {
 
     private static final Duration RUN = Duration.ofSeconds(90);
 
@@ -32,32 +29,16 @@ class SdkVersionMatrixIT {
     private static String programClasses;
     private static Path matrix;
 
-    @TempDir
-    Path dir;
-    private S3Stand s3;
-
     @BeforeAll
     static void locateBuild() throws IOException {
-        agentJar = Path.of(System.getProperty("airlock.it.agentJar", "target/airlock-agent.jar")).toAbsolutePath();
-        String sdkClasspath = Files.readString(Path.of(System.getProperty("airlock.it.sdkClasspath",
-                "target/sdk-classpath.txt"))).trim();
+        AgentBuild located = AgentBuild.locate();
+        agentJar = located.agentJar;
         // What the SDKs need besides themselves (HTTP client, Jackson, Joda, reactive streams), whatever release.
-        thirdParty = Arrays.stream(sdkClasspath.split(File.pathSeparator))
+        thirdParty = Arrays.stream(located.sdkClasspath.split(File.pathSeparator))
                 .filter(p -> !p.contains("/software/amazon/awssdk/") && !p.contains("/com/amazonaws/aws-java-sdk"))
                 .collect(Collectors.joining(File.pathSeparator));
-        programClasses = Path.of(System.getProperty("airlock.it.programClasses", "target/test-classes"))
-                .toAbsolutePath().toString();
+        programClasses = located.programClasses;
         matrix = agentJar.getParent().resolve("sdk-matrix");
-    }
-
-    @BeforeEach
-    void startS3() throws IOException {
-        s3 = new S3Stand();
-    }
-
-    @AfterEach
-    void stopS3() {
-        s3.close();
     }
 
     @ParameterizedTest(name = "SDK v2 {0}")

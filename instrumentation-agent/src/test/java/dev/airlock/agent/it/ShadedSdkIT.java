@@ -11,35 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A tool that ships the AWS SDK relocated under its own package, as a fat jar built with relocation does: its
  * DeleteBucket is held all the same, and never reaches the server; so is one it signs by hand with the relocated
  * signers.
  */
-class ShadedSdkIT {
+class ShadedSdkIT extends AgainstS3Stand {
 
     private static final Duration RUN = Duration.ofSeconds(120);
-
-    private AgentBuild build;
-    @TempDir
-    Path dir;
-    private S3Stand s3;
-
-    @BeforeEach
-    void start() throws IOException {
-        build = AgentBuild.locate();
-        s3 = new S3Stand();
-    }
-
-    @AfterEach
-    void stop() {
-        s3.close();
-    }
 
     @Test
     void aRelocatedSdkIsGuarded() throws Exception {

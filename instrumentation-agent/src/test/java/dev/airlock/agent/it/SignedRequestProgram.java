@@ -250,18 +250,23 @@ public final class SignedRequestProgram {
         return status;
     }
 
+    private static boolean refusal(Throwable t) {
+        String type = t.getClass().getSimpleName();
+        return type.startsWith("AirlockHeld") || type.startsWith("AirlockDenied");
+    }
+
     private static void report(String what, Callable<?> call) {
         String result;
         try {
             result = "SENT " + call.call();
         } catch (Throwable e) {
             Throwable t = e;
-            while ((t instanceof CompletionException || !t.getClass().getSimpleName().startsWith("AirlockHeld"))
-                    && t.getCause() != null) {
+            while ((t instanceof CompletionException || !refusal(t)) && t.getCause() != null) {
                 t = t.getCause();
             }
-            result = t.getClass().getSimpleName().startsWith("AirlockHeld") ? "HELD " + t.getMessage()
-                    : "FAILED " + e;
+            String type = t.getClass().getSimpleName();
+            result = type.startsWith("AirlockHeld") ? "HELD " + t.getMessage()
+                    : type.startsWith("AirlockDenied") ? "DENIED " + t.getMessage() : "FAILED " + e;
         }
         System.out.println(what + " " + result);
         System.out.flush();

@@ -47,7 +47,8 @@ class SignedRequestsIT {
         Path audit = dir.resolve("audit.jsonl");
         Path policy = Files.writeString(dir.resolve("policy.yaml"), "Version: \"2026-11-01\"\nStatement:\n"
                 + "  - Sid: AllowedMayGo\n    Effect: Allow\n    Action: \"s3:DeleteBucket\"\n"
-                + "    Resource: \"arn:aws:s3:::allowed-*\"\n");
+                + "    Resource: \"arn:aws:s3:::allowed-*\"\n"
+                + "  - Sid: StacksStay\n    Effect: Deny\n    Action: \"cloudformation:DeleteStack\"\n");
         List<String> out;
         try (ForkedJvm tool = build.guardedProgram(dir.resolve("cache"), "audit.file=" + audit + ",policy=" + policy
                 + ",plan.dir=" + dir.resolve("plans")).start(SignedRequestProgram.class.getName(), server.endpoint())) {
@@ -76,13 +77,15 @@ class SignedRequestsIT {
             assertThat(out).as(transcript).anySatisfy(l -> assertThat(l).startsWith(
                     "sra+java.net.http DynamoDB DeleteTable HELD Airlock held dynamodb:DeleteTable"));
             assertThat(out).as(transcript).anySatisfy(l -> assertThat(l).startsWith(
-                    "legacy+urlconnection CloudFormation DeleteStack HELD Airlock held cloudformation:DeleteStack"));
+                    "legacy+urlconnection CloudFormation DeleteStack DENIED Airlock denied "
+                            + "cloudformation:DeleteStack"));
             // 5: reads signed by hand or presigned go through.
             assertThat(out).as(transcript).contains("sra+java.net.http GetObject SENT 200",
                     "legacy+apache GetObject SENT 200", "presigner GetObject SENT 200");
             // 6: through SDK clients, as decided by the pipeline's hook.
             assertThat(out).as(transcript).contains("pipeline ListBuckets SENT 4",
-                    "pipeline DeleteBucket allowed-sync SENT 204", "pipeline-async DeleteBucket allowed-async SENT 204");
+                    "pipeline DeleteBucket allowed-sync SENT 204",
+                    "pipeline-async DeleteBucket allowed-async SENT 204");
             assertThat(out).as(transcript).anySatisfy(l -> assertThat(l).startsWith(
                     "pipeline DeleteBucket keep HELD Airlock held s3:DeleteBucket"));
             // A request the tool signs inside a client call (here in a response transformer) is its own.

@@ -8,17 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The side doors inside one JVM, tried as a tool would: switching the guard off from inside, and Airlock failing
  * to start. In each, the destructive request must never reach the server, while reads go on.
  */
-class StartFailuresIT {
+class StartFailuresIT extends AgainstS3Stand {
 
     private static final Duration RUN = Duration.ofSeconds(90);
 
@@ -26,27 +23,12 @@ class StartFailuresIT {
     private static String sdkClasspath;
     private static String programClasses;
 
-    @TempDir
-    Path dir;
-    private S3Stand s3;
-
     @BeforeAll
     static void locateBuild() throws IOException {
-        agentJar = Path.of(System.getProperty("airlock.it.agentJar", "target/airlock-agent.jar")).toAbsolutePath();
-        sdkClasspath = Files.readString(Path.of(System.getProperty("airlock.it.sdkClasspath",
-                "target/sdk-classpath.txt"))).trim();
-        programClasses = Path.of(System.getProperty("airlock.it.programClasses", "target/test-classes"))
-                .toAbsolutePath().toString();
-    }
-
-    @BeforeEach
-    void startS3() throws IOException {
-        s3 = new S3Stand();
-    }
-
-    @AfterEach
-    void stopS3() {
-        s3.close();
+        AgentBuild located = AgentBuild.locate();
+        agentJar = located.agentJar;
+        sdkClasspath = located.sdkClasspath;
+        programClasses = located.programClasses;
     }
 
     @Test

@@ -4,13 +4,16 @@ import dev.airlock.bridge.AirlockBridge;
 import dev.airlock.bridge.AskGuard;
 import dev.airlock.bridge.CallAnswer;
 import dev.airlock.bridge.ProbeChannel;
+import dev.airlock.sdk.AirlockDeniedException;
 import dev.airlock.sdk.AirlockHeldException;
+import dev.airlock.sdk.internal.V2Enforcer;
 import java.util.Map;
 
 /**
  * Decides a request signed outside the client pipeline with the same guard, policy, gates and audit as a client
- * call ({@link AskGuard}), and refuses it as the pipeline's enforcer does: with {@link AirlockHeldException}
- * thrown from the signer, so the request is never signed and so never sent.
+ * call ({@link AskGuard}), and refuses it as the pipeline's enforcer does: with {@link AirlockHeldException} (or
+ * {@link AirlockDeniedException} when it is refused outright) thrown from the signer, so the request is never
+ * signed and so never sent.
  */
 final class SignerEnforcer {
 
@@ -50,7 +53,8 @@ final class SignerEnforcer {
     /**
      * @param attempt what the signer was asked to sign; null when it could not be read, and then the request is
      *     decided as an unknown call, which is held
-     * @throws AirlockHeldException when the request must not be signed
+     * @throws AirlockHeldException when the request waits for a human
+     * @throws AirlockDeniedException when it is refused outright
      */
     static void enforce(SigningAttempt attempt) {
         SignedCall call;
@@ -67,7 +71,7 @@ final class SignerEnforcer {
                 attempt == null ? null : attempt.region, attempt == null ? null : attempt.endpoint, call.fields,
                 null, FIELDS_AS_READ);
         if (answer != null && !answer.proceeds()) {
-            throw new AirlockHeldException(answer.outcome(), answer.message(), answer.approvalId());
+            throw V2Enforcer.stopped(answer.outcome(), answer.message(), answer.approvalId());
         }
     }
 

@@ -6,7 +6,8 @@ package dev.airlock.sdk.signer.internal;
  * call before it is signed. What the pipeline signs was decided by the pipeline's hook and is let be.
  *
  * <p>The agent defines this class in the class loader of the SDK it guards. It may use only SDK, {@code java.*}
- * and bridge types. Each entry throws {@code AirlockHeldException} when the request must not be signed.
+ * and bridge types. Each entry throws {@code AirlockHeldException} (or {@code AirlockDeniedException}) when the
+ * request must not be signed.
  */
 public final class SignerHook {
 
