@@ -20,10 +20,17 @@ public final class AskGuard {
         Map<String, Object> fields(Object request);
 
         /** A read-only channel to the calling client, or null when this SDK offers none. Called only to decide. */
-        ProbeChannel probes(Object clientConfig, Object request);
+        default ProbeChannel probes(Object clientConfig, Object request) {
+            return null;
+        }
 
-        /** True when this SDK's enforcer signs a call with the session credentials an answer carries. */
-        boolean signsWithSessions();
+        /**
+         * True when this SDK's enforcer signs a call with the session credentials an answer carries; false (then
+         * a call that wants a session is denied) unless the hook can.
+         */
+        default boolean signsWithSessions() {
+            return false;
+        }
     }
 
     private AskGuard() {

@@ -3,7 +3,6 @@ package dev.airlock.sdk.signer.internal;
 import dev.airlock.bridge.AirlockBridge;
 import dev.airlock.bridge.AskGuard;
 import dev.airlock.bridge.CallAnswer;
-import dev.airlock.bridge.ProbeChannel;
 import dev.airlock.sdk.AirlockDeniedException;
 import dev.airlock.sdk.AirlockHeldException;
 import dev.airlock.sdk.internal.V2Enforcer;
@@ -81,16 +80,6 @@ final class SignerEnforcer {
         @SuppressWarnings("unchecked")
         public Map<String, Object> fields(Object request) {
             return (Map<String, Object>) request;
-        }
-
-        @Override
-        public ProbeChannel probes(Object clientConfig, Object request) {
-            return null;
-        }
-
-        @Override
-        public boolean signsWithSessions() {
-            return false;
         }
     }
 }

@@ -4,7 +4,6 @@ import com.amazonaws.AmazonWebServiceRequest;
 import dev.airlock.bridge.CallGuard;
 import dev.airlock.bridge.CallAnswer;
 import dev.airlock.bridge.AskGuard;
-import dev.airlock.bridge.ProbeChannel;
 import dev.airlock.sdk.v1.AirlockDeniedV1Exception;
 import dev.airlock.sdk.v1.AirlockHeldV1Exception;
 import java.net.URI;
@@ -54,16 +53,6 @@ public final class V1Enforcer {
         @Override
         public java.util.Map<String, Object> fields(Object request) {
             return V1RequestFields.of((AmazonWebServiceRequest) request);
-        }
-
-        @Override
-        public ProbeChannel probes(Object clientConfig, Object request) {
-            return null;
-        }
-
-        @Override
-        public boolean signsWithSessions() {
-            return false;
         }
     }
 }
