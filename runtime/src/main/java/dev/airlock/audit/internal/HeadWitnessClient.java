@@ -72,20 +72,24 @@ final class HeadWitnessClient {
         return inFlight != null && !inFlight.isDone();
     }
 
-    /** The last head, sent before the writer stops; waits a bounded time, as the JVM is on its way out. */
+    /**
+     * The last head, sent before the writer stops; waits {@link #CLOSE_WAIT_MILLIS} at the most in all, as the JVM
+     * is on its way out.
+     */
     void close(ChainLink head) {
-        await(inFlight);
-        if (head != null && !head.equals(countersigned)) {
-            await(send(head));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+        await(inFlight, deadline);
+        if (head != null && !head.equals(countersigned) && System.nanoTime() < deadline) {
+            await(send(head), deadline);
         }
     }
 
-    private static void await(CompletableFuture<?> answer) {
+    private static void await(CompletableFuture<?> answer, long deadline) {
         if (answer == null) {
             return;
         }
         try {
-            answer.get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception late) {
