@@ -67,8 +67,8 @@ class AgentEndToEndIT extends AgainstS3Stand {
     void guardsAnSdkTheApplicationLoadsInItsOwnClassLoader() throws Exception {
         Path loaderPath = shared.resolve("isolated-classpath.txt");
         Files.writeString(loaderPath, programClasses + File.pathSeparator + sdkClasspath);
-        try (ForkedJvm program = ForkedJvm.java(jdk17()).classpath(programClasses).env("XDG_CACHE_HOME",
-                cacheHome.toString()).jvmArg(javaagent()).start(IsolatedLauncher.class.getName(),
+        try (ForkedJvm program = sdkProgram(jdk17()).classpath(programClasses).jvmArg(javaagent()).start(
+                IsolatedLauncher.class.getName(),
                 loaderPath.toString(), s3.endpoint(), "sync", "async")) {
             program.awaitExit(RUN);
             assertGuarded(program, "sync");
@@ -117,7 +117,7 @@ class AgentEndToEndIT extends AgainstS3Stand {
 
     private void attachAndCheck(Path jdk) throws Exception {
         ForkedJvm.Builder target = sdkProgram(jdk);
-        if (!jdk.equals(jdk17())) {
+        if (ForkedJvm.featureVersion(jdk) >= 21) {
             target.jvmArg("-XX:+EnableDynamicAgentLoading");
         }
         try (ForkedJvm program = target.start(S3Program.class.getName(), s3.endpoint(), "wait", "sync", "async")) {
@@ -196,8 +196,14 @@ class AgentEndToEndIT extends AgainstS3Stand {
     }
 
     private ForkedJvm.Builder sdkProgram(Path jdk) {
-        return ForkedJvm.java(jdk).classpath(programClasses + File.pathSeparator + sdkClasspath)
+        ForkedJvm.Builder program = ForkedJvm.java(jdk).classpath(programClasses + File.pathSeparator + sdkClasspath)
                 .env("XDG_CACHE_HOME", cacheHome.toString());
+        if (ForkedJvm.featureVersion(jdk) >= 24) {
+            // From 24 on, the async client's Netty warns of its own use of sun.misc.Unsafe: the program's, not
+            // Airlock's.
+            program.jvmArg("--sun-misc-unsafe-memory-access=allow");
+        }
+        return program;
     }
 
     private static String javaagent() {

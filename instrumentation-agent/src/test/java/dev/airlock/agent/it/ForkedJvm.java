@@ -32,6 +32,21 @@ final class ForkedJvm implements AutoCloseable {
         return new Builder(javaHome);
     }
 
+    /** The feature release of the JDK at {@code javaHome} (17, 25...), from its {@code release} file. */
+    static int featureVersion(Path javaHome) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(javaHome.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String v = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    return Integer.parseInt(v.split("[.+-]")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through
+        }
+        return Path.of(System.getProperty("java.home")).equals(javaHome) ? Runtime.version().feature() : 17;
+    }
+
     long pid() {
         return process.pid();
     }

@@ -84,6 +84,9 @@ class ProcessGuardIT {
         ForkedJvm.Builder target = ForkedJvm.java(jdk17()).classpath(build.programClasses)
                 .env("XDG_CACHE_HOME", dir.resolve("cache").toString()).env("PATH", bin + ":/usr/bin:/bin")
                 .env("HOME", dir.toString()).env("KUBECONFIG", dir.resolve("no-kubeconfig").toString());
+        if (ForkedJvm.featureVersion(jdk17()) >= 21) {
+            target.jvmArg("-XX:+EnableDynamicAgentLoading");
+        }
         try (ForkedJvm program = target.start(ShellProgram.class.getName(), args.toArray(String[]::new))) {
             program.awaitLine("READY", RUN);
             try (ForkedJvm attacher = ForkedJvm.java(jdk17()).classpath(build.programClasses).start(
