@@ -58,7 +58,6 @@ public final class AgentLinks {
     public static final String SDK_SIGNER_SIGN_ASYNC = "beforeSignAsync";
     public static final String SDK_SIGNER_LEGACY_SIGN = "beforeLegacySign";
     public static final String SDK_SIGNER_LEGACY_PRESIGN = "beforeLegacyPresign";
-    public static final String SDK_SIGNER_STAGE = "atSigningStage";
 
     /** The packages the agent takes from the runtime jar: the bridge for the bootstrap loader, the hooks. */
     public static final String BRIDGE_PACKAGE_PATH = "dev/airlock/bridge/";

@@ -49,7 +49,6 @@ class AgentLinksTest {
         assertPublicStatic(SignerHook.class.getMethod(AgentLinks.SDK_SIGNER_LEGACY_SIGN, o, o, o, o));
         assertPublicStatic(SignerHook.class.getMethod(AgentLinks.SDK_SIGNER_LEGACY_SIGN, o, o, o, o, o));
         assertPublicStatic(SignerHook.class.getMethod(AgentLinks.SDK_SIGNER_LEGACY_PRESIGN, o, o, o, o));
-        assertPublicStatic(SignerHook.class.getMethod(AgentLinks.SDK_SIGNER_STAGE, o, o, o));
     }
 
     @Test

@@ -48,8 +48,6 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
     private static final String SRA_SIGNER = "/http/auth/aws/internal/signer/DefaultAwsV4HttpSigner";
     /** The base of {@code Aws4Signer}, {@code AwsS3V4Signer} and the other legacy SigV4 signers. */
     private static final String LEGACY_SIGNER = "/auth/signer/internal/AbstractAws4Signer";
-    private static final String SIGNING_STAGE = "/core/internal/http/pipeline/stages/SigningStage";
-    private static final String ASYNC_SIGNING_STAGE = "/core/internal/http/pipeline/stages/AsyncSigningStage";
     private static final String REFUSE_OWNER = AgentLinks.UNGUARDED_SDK.replace('.', '/');
 
     private final SdkHookPoint point;
@@ -105,13 +103,7 @@ public final class AwsSdkInstrumentation implements ClassFileTransformer {
                         new MethodEntryHook("doSign", 4, true, signer, AgentLinks.SDK_SIGNER_LEGACY_SIGN),
                         new MethodEntryHook("doSign", 3, true, signer, AgentLinks.SDK_SIGNER_LEGACY_SIGN)),
                 SdkHookPoint.signer(LEGACY_SIGNER, new MethodEntryHook("doPresign", 3, true, signer,
-                        AgentLinks.SDK_SIGNER_LEGACY_PRESIGN)),
-                // The pipeline's signing stages name the request they are about to sign, so that its signer
-                // knows it as the pipeline's without walking the stack.
-                SdkHookPoint.signer(SIGNING_STAGE, new MethodEntryHook("execute", 2, true, signer,
-                        AgentLinks.SDK_SIGNER_STAGE)),
-                SdkHookPoint.signer(ASYNC_SIGNING_STAGE, new MethodEntryHook("execute", 2, true, signer,
-                        AgentLinks.SDK_SIGNER_STAGE)));
+                        AgentLinks.SDK_SIGNER_LEGACY_PRESIGN)));
         return points;
     }
 

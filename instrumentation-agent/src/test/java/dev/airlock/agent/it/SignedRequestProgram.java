@@ -64,6 +64,21 @@ public final class SignedRequestProgram {
         try (SdkHttpClient apache = Apache5HttpClient.create()) {
             report("sra+java.net.http DeleteBucket", () -> sendJava(javaHttp,
                     sraSign(sra, request(SdkHttpMethod.DELETE, endpoint + "/keep", Map.of()), null, "s3")));
+            // Refused, it enters a signing stage of its own with the request, so that the pipeline's check might
+            // take the request for the pipeline's, then signs it by hand.
+            report("own-stage+java.net.http DeleteBucket", () -> {
+                SdkHttpFullRequest doomed = fullRequest(SdkHttpMethod.DELETE, endpoint + "/keep", Map.of(), null);
+                try {
+                    new software.amazon.awssdk.core.internal.http.pipeline.stages.SigningStage(
+                            software.amazon.awssdk.core.internal.http.HttpClientDependencies.builder()
+                                    .clientConfiguration(software.amazon.awssdk.core.client.config
+                                            .SdkClientConfiguration.builder().build()).build())
+                            .execute(doomed, null);
+                } catch (Exception expected) {
+                    // no context: the stage stops at once, after whatever marks its entry
+                }
+                return sendJava(javaHttp, sraSign(sra, doomed, null, "s3"));
+            });
             report("sra+apache DeleteBucket", () -> sendApache(apache,
                     sraSign(sra, request(SdkHttpMethod.DELETE, endpoint + "/keep", Map.of()), null, "s3")));
             report("sra-async DeleteBucket", () -> {

@@ -62,6 +62,9 @@ class SignedRequestsIT {
                     "sra+java.net.http DeleteBucket HELD Airlock held s3:DeleteBucket: it was NOT sent"));
             assertThat(out).as(transcript).anySatisfy(l -> assertThat(l).startsWith(
                     "sra+apache DeleteBucket HELD Airlock held s3:DeleteBucket"));
+            // A signing stage the tool built and entered itself does not make its own signing the pipeline's.
+            assertThat(out).as(transcript).anySatisfy(l -> assertThat(l).startsWith(
+                    "own-stage+java.net.http DeleteBucket HELD Airlock held s3:DeleteBucket"));
             assertThat(out).as(transcript).anySatisfy(l -> assertThat(l).startsWith(
                     "sra-async DeleteBucket HELD Airlock held s3:DeleteBucket"));
             assertThat(out).as(transcript).anySatisfy(l -> assertThat(l).startsWith(
@@ -104,7 +107,7 @@ class SignedRequestsIT {
         List<String> records = Files.readAllLines(audit);
         // One record per refused signing, with the bucket it names.
         assertThat(records).filteredOn(r -> r.contains("\"sdk-signer\"") && r.contains("s3:DeleteBucket"))
-                .hasSize(5).allSatisfy(r -> assertThat(r).contains("arn:aws:s3:::keep"));
+                .hasSize(6).allSatisfy(r -> assertThat(r).contains("arn:aws:s3:::keep"));
         assertThat(records).filteredOn(r -> r.contains("\"sdk-signer\"") && r.contains("dynamodb:DeleteTable"))
                 .hasSize(1).allSatisfy(r -> assertThat(r).contains("table/orders"));
         // A pipeline call is decided once: by its hook, never again at the signer (sync and async alike).

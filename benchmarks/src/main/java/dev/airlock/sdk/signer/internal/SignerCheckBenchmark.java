@@ -16,8 +16,8 @@ import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * What the signer hook adds to every signing the client pipeline does, beside the SigV4 signing of a GetObject it
- * precedes: a thread-local look-up when the signing stage named the request, the bounded stack walk otherwise. Here the walk stops at the benchmark's
+ * What the signer hook adds to every signing the client pipeline does: the bounded stack walk that tells it the
+ * pipeline is signing, beside the SigV4 signing of a GetObject it precedes. Here the walk stops at the benchmark's
  * own frame (not the SDK's), two frames up; in a pipeline it stops at the signing stage, about five frames up, and
  * a stack walk costs mostly its set-up and its first batch of frames. Read the two as a ratio from the same run:
  * {@code java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main SignerCheckBenchmark}.
@@ -29,14 +29,10 @@ public class SignerCheckBenchmark {
 
     private AwsV4HttpSigner signer;
     private SignRequest<AwsCredentialsIdentity> request;
-    private Object stage;
 
     @Setup
     public void setUp() {
         signer = AwsV4HttpSigner.create();
-        stage = new software.amazon.awssdk.core.internal.http.pipeline.stages.SigningStage(
-                software.amazon.awssdk.core.internal.http.HttpClientDependencies.builder().clientConfiguration(
-                        software.amazon.awssdk.core.client.config.SdkClientConfiguration.builder().build()).build());
         SdkHttpRequest http = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
                 .uri(URI.create("https://bucket.s3.us-east-1.amazonaws.com/2026/11/summary.txt")).build();
         request = SignRequest.builder(AwsCredentialsIdentity.create("AKIDEXAMPLE", "secret")).request(http)
@@ -49,21 +45,13 @@ public class SignerCheckBenchmark {
         return signer.sign(request);
     }
 
-    /** The pipeline's case: its signing stage named the request it is about to sign. */
-    @Benchmark
-    public boolean pipelineCheckNamedByTheStage() {
-        PipelineSigning.expect(stage, request.request());
-        return PipelineSigning.insidePipeline(request.request());
-    }
-
-    /** Any other signing: the stack is walked. */
     @Benchmark
     public boolean pipelineCheck() {
-        return PipelineSigning.insidePipeline(null);
+        return PipelineSigning.insidePipeline();
     }
 
     @Benchmark
     public Object signAfterPipelineCheck() {
-        return PipelineSigning.insidePipeline(null) ? null : signer.sign(request);
+        return PipelineSigning.insidePipeline() ? null : signer.sign(request);
     }
 }

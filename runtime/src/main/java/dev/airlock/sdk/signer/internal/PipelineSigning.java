@@ -14,12 +14,8 @@ import software.amazon.awssdk.core.SdkBytes;
  * <p>Only SDK and JDK frames, and a signer the client was configured with (which may wrap the SDK's), may stand
  * between the signer and the signing stage: code of the tool's own that runs inside a client call (a response
  * transformer, an interceptor) and signs a request of its own there is decided like any other. Frames are matched by class, not by name: a class the guarded process defines
- * under the same name in another loader is not the SDK's.
- *
- * <p>The common case costs a thread-local read: the signing stage names the request it is about to sign
- * ({@link #expect}, only from an instance of the SDK's own stage class), and the signer handed that very object
- * knows it as the pipeline's. The stack is walked only when that does not match (a client signer that copies the
- * request, a release without the stage hook); the walk is bounded and happens only in a signer.
+ * under the same name in another loader is not the SDK's. The walk is bounded and happens only in a signer, which
+ * spends microseconds on HMAC anyway; nothing is added to the pipeline hook's read path.
  */
 final class PipelineSigning {
 
@@ -37,30 +33,14 @@ final class PipelineSigning {
         ".http.auth.spi.signer.HttpSigner",
     };
 
-    /** The request this thread's signing stage is about to sign; taken by the first signing of that object. */
-    private static final ThreadLocal<Object> EXPECTED = new ThreadLocal<>();
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static volatile Stages stages;
 
     private PipelineSigning() {
     }
 
-    /**
-     * The pipeline's signing stage of this SDK is about to sign {@code request}. Anything but an instance of the
-     * stage classes themselves is ignored: calling the hook by hand names nothing.
-     */
-    static void expect(Object stage, Object request) {
-        if (stage != null && request != null && stages().isStage(stage.getClass())) {
-            EXPECTED.set(request);
-        }
-    }
-
-    /** True when this thread is signing {@code httpRequest} for an SDK client's pipeline. */
-    static boolean insidePipeline(Object httpRequest) {
-        if (httpRequest != null && EXPECTED.get() == httpRequest) {
-            EXPECTED.set(null); // once: a second signing of the same object is not the stage's
-            return true;
-        }
+    /** True when this thread is signing for an SDK client's pipeline. */
+    static boolean insidePipeline() {
         Stages known = stages();
         return known.markers.length > 0 && WALKER.walk(known);
     }
@@ -99,15 +79,6 @@ final class PipelineSigning {
             this.root = root;
             this.markers = markers;
             this.signerTypes = signerTypes;
-        }
-
-        boolean isStage(Class<?> type) {
-            for (Class<?> marker : markers) {
-                if (type == marker) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         @Override

@@ -24,13 +24,9 @@ final class SignerEnforcer {
     private SignerEnforcer() {
     }
 
-    /**
-     * False when Airlock does not guard this JVM, or when the client pipeline is signing a call it decided.
-     *
-     * @param httpRequest the request the signer was handed, or null when it could not be read
-     */
-    static boolean mayDecide(Object httpRequest) {
-        return AirlockBridge.guarding() && !PipelineSigning.insidePipeline(httpRequest);
+    /** False when Airlock does not guard this JVM, or when the client pipeline is signing a call it decided. */
+    static boolean mayDecide() {
+        return AirlockBridge.guarding() && !PipelineSigning.insidePipeline();
     }
 
     static SigningAttempt sra(Object signRequest) {

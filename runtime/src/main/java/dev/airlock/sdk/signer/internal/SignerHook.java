@@ -16,14 +16,14 @@ public final class SignerHook {
 
     /** At the start of {@code DefaultAwsV4HttpSigner.sign(SignRequest)}. */
     public static void beforeSign(Object signer, Object signRequest) {
-        if (SignerEnforcer.mayDecide(SraSignRequests.httpRequest(signRequest))) {
+        if (SignerEnforcer.mayDecide()) {
             SignerEnforcer.enforce(SignerEnforcer.sra(signRequest));
         }
     }
 
     /** At the start of {@code DefaultAwsV4HttpSigner.signAsync(AsyncSignRequest)}. */
     public static void beforeSignAsync(Object signer, Object asyncSignRequest) {
-        if (SignerEnforcer.mayDecide(SraSignRequests.httpRequest(asyncSignRequest))) {
+        if (SignerEnforcer.mayDecide()) {
             SignerEnforcer.enforce(SignerEnforcer.sra(asyncSignRequest));
         }
     }
@@ -33,7 +33,7 @@ public final class SignerHook {
      * the four-argument overload (2.10).
      */
     public static void beforeLegacySign(Object signer, Object request, Object requestParams, Object signingParams) {
-        if (SignerEnforcer.mayDecide(request)) {
+        if (SignerEnforcer.mayDecide()) {
             SignerEnforcer.enforce(SignerEnforcer.legacy(request, requestParams));
         }
     }
@@ -47,14 +47,5 @@ public final class SignerHook {
     /** At the start of {@code AbstractAws4Signer.doPresign(request, requestParams, presignParams)}. */
     public static void beforeLegacyPresign(Object signer, Object request, Object requestParams, Object presignParams) {
         beforeLegacySign(signer, request, requestParams, presignParams);
-    }
-
-    /**
-     * At the start of the pipeline's {@code SigningStage.execute(request, context)} (and the async stage's): the
-     * request it names is the one the pipeline's hook decided, and the next signing of it on this thread is the
-     * pipeline's. Only the SDK's own stage is believed.
-     */
-    public static void atSigningStage(Object stage, Object request, Object context) {
-        PipelineSigning.expect(stage, request);
     }
 }

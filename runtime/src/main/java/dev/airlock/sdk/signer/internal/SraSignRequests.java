@@ -27,13 +27,4 @@ final class SraSignRequests {
                 request.property(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME),
                 request.property(AwsV4HttpSigner.REGION_NAME));
     }
-
-    /** The HTTP request a {@code SignRequest} or {@code AsyncSignRequest} carries, or null. */
-    static Object httpRequest(Object signRequest) {
-        try {
-            return ((BaseSignRequest<?, ?>) signRequest).request();
-        } catch (RuntimeException | LinkageError e) {
-            return null;
-        }
-    }
 }
