@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.airlock.audit.AuditRecord;
+import dev.airlock.audit.RecordingAuditLog;
 import dev.airlock.call.Call;
 import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.config.AirlockConfig;
@@ -43,7 +44,8 @@ class DescendantShimsTest {
     @TempDir
     Path dir;
 
-    private final List<AuditRecord> audit = new CopyOnWriteArrayList<>();
+    private final RecordingAuditLog recording = new RecordingAuditLog();
+    private final List<AuditRecord> audit = recording.records;
     private final List<ProcessGuard> guards = new ArrayList<>();
     private Path ranLog;
     private Map<String, String> env;
@@ -177,7 +179,7 @@ class DescendantShimsTest {
 
     private ProcessGuard guard(Policy policy) throws Exception {
         Engine engine = Engine.builder(AirlockConfig.of(Map.of())).catalog(ActionCatalog.builtIn()).policy(policy)
-                .audit(new ProcessGuardTest.ListAudit(audit)).build();
+                .audit(recording).build();
         ProcessGuard g = ProcessGuard.builder(engine).terraformPlanSeconds(0).shimParent(dir).build();
         guards.add(g);
         return g;

@@ -3,8 +3,8 @@ package dev.airlock.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.airlock.audit.AuditLog;
 import dev.airlock.audit.AuditRecord;
+import dev.airlock.audit.RecordingAuditLog;
 import dev.airlock.bridge.ProcessAnswer;
 import dev.airlock.call.Call;
 import dev.airlock.call.Classification;
@@ -25,7 +25,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,8 @@ class ProcessGuardTest {
     @TempDir
     Path dir;
 
-    private final List<AuditRecord> audit = new CopyOnWriteArrayList<>();
+    private final RecordingAuditLog recording = new RecordingAuditLog();
+    private final List<AuditRecord> audit = recording.records;
     private Path ranLog;
     private Map<String, String> env;
 
@@ -204,7 +204,8 @@ class ProcessGuardTest {
 
     @Test
     void anInternalErrorStopsGuardedToolsAndLetsOtherProgramsThrough() throws Exception {
-        Engine engine = Engine.builder(AirlockConfig.of(Map.of())).catalog(new BrokenCatalog()).policy(Policy.builtInDefault()).audit(new ListAudit(audit)).plans(PlanBook.discard()).build();
+        Engine engine = Engine.builder(AirlockConfig.of(Map.of())).catalog(new BrokenCatalog())
+                .policy(Policy.builtInDefault()).audit(recording).plans(PlanBook.discard()).build();
         ProcessGuard guard = ProcessGuard.builder(engine).terraformPlanSeconds(0).build();
 
         ProcessDecision aws = guard.decide(List.of("aws", "s3api", "list-buckets"), env, dir);
@@ -287,7 +288,8 @@ class ProcessGuardTest {
 
     private Engine engine(Map<String, String> settings, Policy policy) {
         try {
-            return Engine.builder(AirlockConfig.of(settings)).catalog(ActionCatalog.builtIn()).policy(policy).audit(new ListAudit(audit)).plans(PlanBook.discard()).build();
+            return Engine.builder(AirlockConfig.of(settings)).catalog(ActionCatalog.builtIn()).policy(policy)
+                    .audit(recording).plans(PlanBook.discard()).build();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -344,26 +346,6 @@ class ProcessGuardTest {
         @Override
         public int size() {
             return 0;
-        }
-    }
-
-    record ListAudit(List<AuditRecord> records) implements AuditLog {
-        @Override
-        public void record(AuditRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public Path file() {
-            return null;
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
