@@ -33,27 +33,6 @@ record ArnScope(String partition, String region, String account) {
     }
 
     static String partitionOf(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        if (region.startsWith("us-isob-")) {
-            return "aws-iso-b";
-        }
-        if (region.startsWith("us-isof-")) {
-            return "aws-iso-f";
-        }
-        if (region.startsWith("eu-isoe-")) {
-            return "aws-iso-e";
-        }
-        if (region.startsWith("us-iso-")) {
-            return "aws-iso";
-        }
-        if (region.startsWith("eusc-")) {
-            return "aws-eusc";
-        }
-        return "aws";
+        return dev.airlock.catalog.Partition.of(region);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.call.Call;
 import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.catalog.ActionInfo;
+import dev.airlock.catalog.Partition;
 import dev.airlock.catalog.ResourceType;
 import dev.airlock.credentials.CredentialsException;
 import dev.airlock.credentials.SessionPolicy;
@@ -79,7 +80,7 @@ public final class SessionPolicyWriter {
             return fitting;
         }
         String template = narrowest(info);
-        String filled = new ArnPattern(template).fill(partition(call.region()), call.region(), call.account());
+        String filled = new ArnPattern(template).fill(Partition.of(call.region()), call.region(), call.account());
         notes.add(action + ": the request names no resource of its types; narrowest template " + filled);
         return List.of(filled);
     }
@@ -95,16 +96,6 @@ public final class SessionPolicyWriter {
             }
         }
         return best.arnTemplate();
-    }
-
-    static String partition(String region) {
-        if (region == null) {
-            return "aws";
-        }
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 
     /** Resources grouped by what comes before their last {@code /} or {@code :}, each group as {@code prefix*}. */

@@ -1,6 +1,7 @@
 package dev.airlock.process.internal;
 
 import dev.airlock.call.Classification;
+import dev.airlock.catalog.Partition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,7 +188,7 @@ final class InfraTools {
         }
 
         private static List<String> eksResources(Argv a, String what, String region, String account) {
-            String prefix = "arn:" + S3Commands.partition(region) + ":eks:" + (region == null ? "*" : region) + ":"
+            String prefix = "arn:" + Partition.of(region) + ":eks:" + (region == null ? "*" : region) + ":"
                     + (account == null ? "*" : account) + ":";
             String cluster = a.optionText("-c", "--cluster");
             String name = a.optionText("-n", "--name");
@@ -288,7 +289,7 @@ final class InfraTools {
     }
 
     static String stackArn(String region, String account, String stack) {
-        return "arn:" + S3Commands.partition(region) + ":cloudformation:" + (region == null ? "*" : region) + ":"
+        return "arn:" + Partition.of(region) + ":cloudformation:" + (region == null ? "*" : region) + ":"
                 + (account == null ? "*" : account) + ":stack/" + stack + "/*";
     }
 

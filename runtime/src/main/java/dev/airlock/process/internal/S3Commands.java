@@ -4,6 +4,7 @@ import dev.airlock.call.Call;
 import dev.airlock.call.Classification;
 import dev.airlock.catalog.ActionCatalog;
 import dev.airlock.catalog.Operation;
+import dev.airlock.catalog.Partition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -96,7 +97,7 @@ final class S3Commands {
     static Recognised recognise(Invocation inv, ToolContext ctx, String command, List<Word> rest, String region,
                                 String endpoint) {
         Args a = Args.read(rest);
-        String partition = partition(region);
+        String partition = Partition.of(region);
         List<String> ops = new ArrayList<>();
         List<String> resources = new ArrayList<>();
         S3Path first = a.paths().isEmpty() ? null : S3Path.of(a.paths().get(0));
@@ -250,15 +251,5 @@ final class S3Commands {
                 resources.add(arn);
             }
         }
-    }
-
-    static String partition(String region) {
-        if (region == null) {
-            return "aws";
-        }
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 }
